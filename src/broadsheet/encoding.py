@@ -147,10 +147,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
         declared = charset_from_meta(body)
         source = "meta"
     if declared is not None:
-        if declared in _LEGACY_CHINESE or declared == "cp1252":
-            # Pages re-encoded to UTF-8 while keeping their old label are common on portals.
-            if not body.isascii() and _is_utf8(body):
-                return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
+        # Pages re-encoded to UTF-8 while keeping their old label are common on portals.
+        legacy = declared in _LEGACY_CHINESE or declared == "cp1252"
+        if legacy and not body.isascii() and _is_utf8(body):
+            return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
         return Decoded(body.decode(declared, "replace"), declared, source)
 
     if _is_utf8(body):

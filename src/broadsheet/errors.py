@@ -42,7 +42,7 @@ class NetworkError(FetchError):
     """The server could not be reached (DNS, connection refused or reset, TLS)."""
 
 
-class TimeoutError_(FetchError):  # noqa: N801 - avoid shadowing the builtin TimeoutError
+class TimeoutError_(FetchError):
     """A connect or read timeout, or the whole fetch passed its wall-clock deadline."""
 
 
@@ -63,7 +63,8 @@ class ContentTypeError(FetchError):
 
     def __init__(self, url: str, content_type: str) -> None:
         self.content_type = content_type
-        super().__init__(url, f"not a web page: the server sent {content_type or 'an unknown type'}")
+        received = content_type or "an unknown type"
+        super().__init__(url, f"not a web page: the server sent {received}")
 
 
 class EncodingError(FetchError):

@@ -26,7 +26,7 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Inline emphasis inside a block's text: ``text[start:end]`` is bold, italic, code or a link."""
+    """Inline emphasis in a block: ``text[start:end]`` is bold, italic, code or a link."""
 
     start: int
     end: int

@@ -57,13 +57,13 @@ class SiteServer:
             protocol_version = "HTTP/1.1"
             server_version = "BroadsheetDemo/1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 return  # keep test and demo output quiet
 
-            def do_HEAD(self) -> None:  # noqa: N802
+            def do_HEAD(self) -> None:
                 self.do_GET()
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 server.requests.append(("GET", self.path, dict(self.headers.items())))
                 handler = server.routes.get(self.path) or server.routes.get(path)
