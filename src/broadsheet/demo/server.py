@@ -72,7 +72,10 @@ class SiteServer:
                     return
                 server._serve_file(self, path)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+        class _Server(ThreadingHTTPServer):
+            request_queue_size = 64  # the default backlog of 5 stalls concurrent fetches
+
+        self._httpd = _Server(("127.0.0.1", port), _Handler)
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -84,7 +87,9 @@ class SiteServer:
         return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"
 
     def start(self) -> SiteServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
