@@ -14,6 +14,7 @@ and why, in words a reader understands::
     │   ├── EncodingError          Content-Encoding stacked, unknown, or a corrupt/truncated body
     │   └── RedirectError          too many redirects or a redirect off http(s)
     ├── ExtractError               the page could not be parsed into an article
+    ├── FeedError                  not a feed (RSS, Atom, JSON Feed, OPML) or broken beyond use
     ├── StoreError                 the cache file could not be opened or written
     │   └── CorruptStoreError      the cache file is damaged (has .path)
     ├── NotFoundError              no cached article matches an id or URL
@@ -77,6 +78,19 @@ class RedirectError(FetchError):
 
 class ExtractError(BroadsheetError):
     """A page could not be turned into an article."""
+
+
+class FeedError(BroadsheetError):
+    """A document is not a feed (or an OPML list), or is too broken to read any entry from.
+
+    ``url`` is the feed's address when there is one, so a source list can show which of many
+    sources failed while the others go on.
+    """
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        self.url = url
+        self.reason = message
+        super().__init__(f"{url}: {message}" if url else message)
 
 
 class StoreError(BroadsheetError):
