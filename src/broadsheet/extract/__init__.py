@@ -1,0 +1,123 @@
+"""Turn a page into an ``Article``: pure, deterministic, and never raising.
+
+``extract(html, url)`` decodes bytes as a browser would, guards Lexbor against pathological
+markup, reads the metadata (before boilerplate is removed, since bylines and 来源 lines live
+there), takes out the comment and related-article sections, finds the main content and walks
+it into blocks. Every string in the result has passed through ``broadsheet.sanitize``. On
+hopeless input it returns an ``Article`` with an empty title and body instead of raising,
+because one bad page must never stop a feed refresh or crash the reader.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from broadsheet.encoding import decode_html
+from broadsheet.extract import content, metadata, names
+from broadsheet.extract.comments import SCRIPT_PLACEHOLDERS, find_comments
+from broadsheet.extract.dom import JUNK_TAGS, absolute, page_text, weight
+from broadsheet.extract.guard import prepare
+from broadsheet.extract.links import find_related
+from broadsheet.models import Article, Link
+from broadsheet.sanitize import clean_line
+
+__all__ = ["extract"]
+
+
+def extract(
+    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+) -> Article:
+    """Extract the article in ``html`` (bytes are decoded with ``decode_html``)."""
+    safe_url = clean_line(url) if url else url
+    try:
+        return _extract(html, safe_url, content_type)
+    except Exception:
+        return Article(url=safe_url, title="")
+
+
+# Below this much body text (UTF-8 bytes) the cleanup probably removed the article itself
+# (a wrapper named "pageRow" looks like a pager): extract again without it, as readability does.
+_RETRY_BELOW = 500
+
+
+def _extract(
+    html: bytes | str, url: str | None, content_type: str | None, *, strict: bool = True
+) -> Article:
+    text = decode_html(html, content_type).text if isinstance(html, bytes) else html
+    text = prepare(text)
+    tree = LexborHTMLParser(text)
+    base = url
+    base_node = tree.css_first("base[href]")
+    if base_node is not None:
+        base = absolute(base_node.attributes.get("href"), url) or url
+
+    meta = metadata.read_meta(tree)
+    markers = " ".join(
+        [s.attributes.get("src") or "" for s in tree.css("script[src]")]
+        + [
+            f"{n.attributes.get('id')} {n.attributes.get('class')}"
+            for n in tree.css(SCRIPT_PLACEHOLDERS)
+        ]
+    )
+    tree.strip_tags(list(JUNK_TAGS))
+    body = tree.body
+    if body is None:
+        return Article(url=url, title=metadata.title(meta, tree, ""))
+
+    page = page_text(body)
+    site = metadata.site_name(meta)
+    title = metadata.title(meta, tree, site)
+    if not site:
+        site = metadata.site_from_title(meta.title_tag, title)
+    author = metadata.author(meta, tree, page)
+    summary = metadata.summary(meta, page, title)
+    source = metadata.source(page)
+
+    # One pass over class names serves both the related-list finder and the cleanup.
+    named_related: list[LexborNode] = []
+    unlikely: list[LexborNode] = []
+    for node in body.css("[class], [id]"):
+        flags = names.node_flags(node)
+        if flags & names.RELATED:
+            named_related.append(node)
+        if names.is_unlikely(flags) and node.tag not in content.NEVER_UNLIKELY:
+            unlikely.append(node)
+
+    thread, comment_nodes, op_name = find_comments(body, markers, base, author)
+    author = author or op_name
+    related, related_nodes = find_related(body, base, page, named_related)
+    for node in (*comment_nodes, *related_nodes):
+        node.remove()
+
+    if strict:
+        content.remove_unlikely(body, unlikely)
+    builder = content.BlockBuilder(base, title)
+    builder.build(content.main_nodes(body))
+    blocks = content.squash_blocks(builder.blocks)
+    if strict and unlikely:
+        size = sum(weight(b.text) for b in blocks)
+        if size < _RETRY_BELOW and weight(page) > 2 * size + _RETRY_BELOW:
+            return _extract(text, url, None, strict=False)
+
+    links: list[Link] = []
+    seen: set[str] = set()
+    for link in builder.links:
+        if link.url not in seen:
+            seen.add(link.url)
+            links.append(link)
+    image = absolute(meta.tags.get("og:image") or meta.tags.get("twitter:image"), base)
+    return Article(
+        url=url,
+        title=title,
+        blocks=tuple(blocks),
+        summary=summary,
+        author=author,
+        published=metadata.published(meta, tree, page),
+        source=source,
+        site_name=site,
+        language=metadata.language(meta, page[:2000]),
+        links=tuple(links),
+        related=tuple(related),
+        comments=thread,
+        image=image,
+    )
