@@ -1,0 +1,141 @@
+"""Turn articles and their blocks into Textual ``Content`` and Rich renderables.
+
+Everything here builds styled text from plain strings with explicit spans, never by parsing
+markup: titles, paragraphs and comments come from the web and may contain ``[/]`` or
+``[@click=...]`` that Textual would otherwise interpret. These are pure functions (no widgets,
+no IO) so the reading pane, the comment view and tests share one rendering.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual.content import Content
+
+from broadsheet.models import Article, ArticleSummary, Block, BlockKind, CommentState
+from broadsheet.models import CommentThread as Thread
+from broadsheet.sanitize import clean_line, clean_text
+from broadsheet.ui.cjkwrap import KinsokuContent, wrap_for_reading
+
+_SPAN_STYLES = {"strong": "bold", "em": "italic", "code": "reverse", "link": "underline"}
+
+
+def short_date(iso: str | None) -> str:
+    """An ISO 8601 date or date-time as ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM`` (no seconds)."""
+    if not iso:
+        return ""
+    iso = iso.strip()
+    if len(iso) >= 16 and iso[10] in "T ":
+        return f"{iso[:10]} {iso[11:16]}"
+    return iso[:10]
+
+
+def meta_line(article: Article) -> str:
+    """Site · source · author · date, skipping what the page does not give."""
+    source = ""
+    if article.source:
+        label = "来源" if article.language.lower().startswith("zh") else "Source"
+        source = f"{label}: {article.source}"
+    parts = [article.site_name, source, article.author, short_date(article.published)]
+    return clean_line(" · ".join(p for p in parts if p))
+
+
+def summary_prompt(summary: ArticleSummary, *, is_open: bool = False) -> Content | KinsokuContent:
+    """Two lines for the article list: marks and title, then site and date."""
+    mark = ("● ", "$accent") if not summary.read else ("  ", "")
+    star = (" ★", "$warning") if summary.favourite else ("", "")
+    title = clean_line(summary.title) or clean_line(summary.url)
+    day = short_date(summary.published or summary.fetched_at)[:10]  # the list has little room
+    details = [clean_line(summary.site_name), day]
+    if summary.comment_count:
+        details.append(f"{summary.comment_count} comments")
+    second = " · ".join(d for d in details if d)
+    prompt = Content.assemble(
+        mark,
+        (title, "bold" if is_open or not summary.read else ""),
+        star,
+        "\n  ",
+        (second, "dim"),
+    )
+    return wrap_for_reading(prompt)
+
+
+def styled_text(block: Block) -> Content:
+    """A block's text with its inline spans (bold, italic, code, links) applied."""
+    text = clean_text(block.text)
+    content = Content(text)
+    for span in block.spans:
+        style = _SPAN_STYLES.get(span.style)
+        if style and 0 <= span.start < span.end <= len(text):
+            content = content.stylize(style, span.start, span.end)
+    return content
+
+
+def block_renderable(block: Block) -> Content | KinsokuContent | Table:
+    """What to show for one body block; the caller picks CSS classes by ``block.kind``."""
+    kind = block.kind
+    if kind == BlockKind.LIST:
+        items = block.items or tuple(block.text.splitlines())
+        lines = [f"{index}. " if block.ordered else "• " for index in range(1, len(items) + 1)]
+        return wrap_for_reading(
+            Content("\n").join(
+                Content.assemble((marker, "$accent"), clean_text(item))
+                for marker, item in zip(lines, items, strict=True)
+            )
+        )
+    if kind == BlockKind.TABLE:
+        return table_renderable(block)
+    if kind == BlockKind.IMAGE:
+        label = clean_line(block.text or block.alt) or "image"
+        parts: list[str | tuple[str, str]] = [("▣ Image:", "bold $accent"), " ", label]
+        if block.src:
+            parts += ["\n  ", (clean_line(block.src), "dim")]
+        return Content.assemble(*parts)
+    if kind == BlockKind.CODE:
+        return Content(clean_text(block.text).expandtabs(4).rstrip("\n"))
+    return wrap_for_reading(styled_text(block))
+
+
+def table_renderable(block: Block) -> Table:
+    """A Rich table whose cells are ``Text`` objects (plain, never parsed as markup)."""
+    rows = block.rows or tuple(tuple(line.split("\t")) for line in block.text.splitlines())
+    table = Table(
+        show_header=block.header and bool(rows),
+        expand=False,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        header_style="bold",
+    )
+    width = max((len(r) for r in rows), default=0)
+    header = rows[0] if block.header and rows else ()
+    for index in range(width):
+        title = Text(clean_line(header[index])) if index < len(header) else Text("")
+        table.add_column(title)
+    for row in rows[1:] if header else rows:
+        cells = [Text(clean_text(cell)) for cell in row]
+        cells += [Text("")] * (width - len(cells))
+        table.add_row(*cells)
+    return table
+
+
+def comments_heading(thread: Thread) -> str:
+    """The comment view's header: the count, or a plain statement of why there are none."""
+    found = len(thread.items)
+    system = clean_line(thread.system or "")
+    declared = thread.declared_count
+    if thread.state == CommentState.PRESENT or found:
+        noun = "comment" if found == 1 else "comments"
+        if declared is not None and declared != found:
+            return f"{found} {noun} shown (the page counts {declared})"
+        return f"{found} {noun}"
+    if thread.state == CommentState.NONE:
+        shown = f" (the page shows a count of {declared})" if declared is not None else ""
+        return f"No comments yet{shown}."
+    if thread.state == CommentState.SCRIPT:
+        name = f" ({system.title()})" if system else ""
+        count = f"; the page counts {declared}" if declared else ""
+        return f"Comments are loaded by script on the site{name}{count}: open it in a browser (o)."
+    if thread.state == CommentState.CLOSED:
+        return "Comments are closed on this page."
+    return "This page has no comment section that Broadsheet could find."

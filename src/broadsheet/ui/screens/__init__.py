@@ -1,0 +1,1 @@
+"""Screens: each coordinates its widgets and runs the workers that call the library."""

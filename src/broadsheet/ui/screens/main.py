@@ -1,0 +1,422 @@
+"""The main screen: article list, reading pane and comment view, and the workers behind them.
+
+Widgets only display and post messages; this screen decides what happens and runs the
+library calls in workers: thread workers for the synchronous, SQLite-backed methods and one
+exclusive async worker group for network fetches, so a newer request replaces an older one.
+Every worker has ``exit_on_error=False`` and ``on_worker_state_changed`` is the single place
+where results are applied and failures become notifications.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import webbrowser
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+from urllib.parse import urlsplit
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+from textual.worker import Worker, WorkerState
+
+from broadsheet.errors import BroadsheetError
+from broadsheet.models import ArticleSummary, StoredArticle
+from broadsheet.ui.screens.address import AddressScreen
+from broadsheet.ui.screens.help import HelpScreen
+from broadsheet.ui.service import LibraryService
+from broadsheet.ui.widgets.article_list import ArticleList
+from broadsheet.ui.widgets.comments import CommentList, CommentView
+from broadsheet.ui.widgets.reader import LinkList, ReaderPane
+
+View = Literal["list", "reader", "comments"]
+
+
+class MainScreen(Screen[None]):
+    """List on the left, reader or comments on the right; one pane at a time when narrow."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "c",
+            "toggle_comments",
+            "Comments",
+            tooltip="Switch between the article and its comments",
+            id="view.comments",
+        ),
+        Binding(
+            "o",
+            "open_browser",
+            "Browser",
+            tooltip="Open the page in the system browser",
+            id="article.browser",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the open article to a .txt file",
+            id="article.export",
+        ),
+        Binding(
+            "m",
+            "toggle_read",
+            "Read",
+            show=False,
+            tooltip="Mark the highlighted article read or unread",
+            id="article.read",
+        ),
+        Binding(
+            "f",
+            "toggle_favourite",
+            "Favourite",
+            show=False,
+            tooltip="Star or unstar the highlighted article",
+            id="article.favourite",
+        ),
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="Fetch the open article again",
+            id="article.refresh",
+        ),
+        Binding("J", "next_article", "Next article", show=False, id="article.next"),
+        Binding("K", "previous_article", "Previous article", show=False, id="article.previous"),
+        Binding(
+            "a",
+            "address",
+            "Address",
+            show=False,
+            tooltip="Type a URL to fetch and read",
+            id="app.address",
+        ),
+        Binding(
+            "q",
+            "back_or_quit",
+            "Back/quit",
+            tooltip="Back to the list, or quit from the list",
+            id="app.back_or_quit",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Comments -> article -> list",
+            id="app.back",
+        ),
+    ]
+
+    def __init__(self, library: LibraryService, urls: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.library = library
+        self.start_urls = list(urls)
+        self.current: StoredArticle | None = None
+        self.view: View = "list"
+        self._thread_shown: int | None = None  # id of the article whose comments are built
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            with ContentSwitcher(id="right", initial="reader"):
+                yield ReaderPane(id="reader")
+                yield CommentView(id="comments")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).border_title = "Articles"
+        self.query_one(ArticleList).focus()
+        for problem in getattr(self.library, "config_problems", ()):
+            # The real Library reports config file mistakes here; the app starts on defaults.
+            self.notify(str(problem), title="Settings", severity="warning", markup=False)
+        self.load_list()
+        if self.start_urls:
+            self.fetch(self.start_urls)
+
+    # -- widgets -----------------------------------------------------------------------------
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
+
+    @property
+    def comment_view(self) -> CommentView:
+        return self.query_one(CommentView)
+
+    def _set_view(self, view: View) -> None:
+        """Show and focus a pane; on a narrow screen only that pane is visible."""
+        self.view = view
+        self.set_class(view != "list", "-reading")
+        if view == "list":
+            self.article_list.focus()
+            return
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = "comments" if view == "comments" else "reader"
+        if view == "comments":
+            if self.current is not None and self._thread_shown != self.current.id:
+                # Built on demand: a long thread costs time an article that is only read
+                # should not pay.
+                self.comment_view.show_thread(self.current.article.comments)
+                self._thread_shown = self.current.id
+            comments = self.query_one(CommentList)
+            (comments if comments.display else self.comment_view).focus()
+        else:
+            self.reader.focus()
+
+    async def _show(self, stored: StoredArticle) -> None:
+        self.current = stored
+        article = stored.article
+        await self.reader.show_article(article)
+        self.reader.border_title = None
+        self._thread_shown = None  # a new or refreshed copy: its thread is rebuilt when shown
+        self.article_list.open_id = stored.id
+        self.article_list.highlight_article(stored.id)
+        self._set_view("comments" if self.view == "comments" else "reader")
+
+    # -- workers -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="list", name="list", exit_on_error=False)
+    def load_list(self) -> list[ArticleSummary]:
+        """Read the cached articles, newest first."""
+        return self.library.list_articles()
+
+    @work(thread=True, exclusive=True, group="article", name="article", exit_on_error=False)
+    def load_article(self, article_id: int) -> StoredArticle:
+        """Open a cached article by id and mark it read."""
+        stored = self.library.get(article_id)
+        if not stored.read:
+            self.library.set_read(stored.id, True)
+            stored = dataclasses.replace(stored, read=True)
+        return stored
+
+    @work(exclusive=True, group="fetch", name="fetch", exit_on_error=False)
+    async def fetch(self, urls: Sequence[str], refresh: bool = False) -> StoredArticle | None:
+        """Fetch (or take from the cache) each URL; the last one that worked is shown.
+
+        With several URLs a failure is reported and the rest still load; a single URL that
+        fails raises, and the state handler reports it.
+        """
+        if self.view == "list":
+            self._set_view("reader")  # the loading indicator shows on the reader
+        self.reader.loading = True
+        shown: StoredArticle | None = None
+        for number, url in enumerate(urls, start=1):
+            progress = f"Fetching {number} of {len(urls)}…" if len(urls) > 1 else "Fetching…"
+            self.reader.border_title = progress
+            try:
+                shown = await self.library.open_url(url, refresh=refresh)
+            except BroadsheetError as error:
+                if len(urls) == 1:
+                    raise
+                self._report(error)
+        if shown is not None and not shown.read:
+            self.mark(shown.id, read=True)
+            shown = dataclasses.replace(shown, read=True)
+        return shown
+
+    @work(thread=True, group="marks", name="mark", exit_on_error=False)
+    def mark(
+        self, article_id: int, *, read: bool | None = None, favourite: bool | None = None
+    ) -> None:
+        """Store the read or favourite mark of an article."""
+        if read is not None:
+            self.library.set_read(article_id, read)
+        if favourite is not None:
+            self.library.set_favourite(article_id, favourite)
+
+    @work(thread=True, group="export", name="export", exit_on_error=False)
+    def export(self, article_id: int) -> Path:
+        """Write the article to a new .txt file in the export folder."""
+        return self.library.export(article_id, fmt="txt")
+
+    @work(thread=True, group="browser", name="browser", exit_on_error=False)
+    def launch_browser(self, url: str) -> bool:
+        """Hand a URL to the system browser (in a thread: some browsers block)."""
+        return webbrowser.open(url)
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Apply results and report failures: the one place worker outcomes are handled."""
+        worker: Worker[Any] = event.worker
+        finished = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+        still_fetching = any(
+            w is not worker and w.name == "fetch" and w.state not in finished
+            for w in self.app.workers
+        )
+        if worker.name == "fetch" and event.state in finished and not still_fetching:
+            # A fetch replaced by a newer one (exclusive) must not hide the newer one's spinner.
+            self.reader.loading = False
+            self.reader.border_title = None
+            if self.current is None and (event.state != WorkerState.SUCCESS or not worker.result):
+                self._set_view("list")  # nothing to read: back where the user can choose
+        if event.state == WorkerState.ERROR:
+            self._report(worker.error)
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        result = worker.result
+        if worker.name == "list" and result is not None:
+            self.article_list.set_articles(result)
+            unread = sum(1 for summary in result if not summary.read)
+            counts = f"{len(result)}, {unread} unread" if unread else f"{len(result)}"
+            self.article_list.border_title = f"Articles ({counts})"
+            if not result and self.current is None and not self.start_urls:
+                await self.reader.show_placeholder(
+                    "The cache is empty. Start Broadsheet with a URL (broadsheet URL) "
+                    "or try the demo (broadsheet demo)."
+                )
+        elif worker.name in ("article", "fetch"):
+            if result is not None:
+                await self._show(result)
+            self.load_list()
+        elif worker.name == "mark":
+            self.load_list()
+        elif worker.name == "export":
+            self.notify(f"Exported to {result}", title="Export", markup=False)
+        elif worker.name == "browser" and not result:
+            self.notify("No web browser could be started.", severity="warning", markup=False)
+
+    def _report(self, error: BaseException | None) -> None:
+        """A failure as a notification: our own errors by their message, others by type too."""
+        if isinstance(error, BroadsheetError):
+            message = str(error)
+        else:
+            message = f"Unexpected {type(error).__name__}: {error}"
+        self.notify(
+            message, title="Something went wrong", severity="error", markup=False, timeout=8
+        )
+
+    # -- messages from widgets ---------------------------------------------------------------
+
+    def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
+        self.load_article(message.summary.id)
+
+    def on_link_list_followed(self, message: LinkList.Followed) -> None:
+        self.fetch([message.link.url])
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _need_article(self) -> StoredArticle | None:
+        if self.current is None:
+            self.notify(
+                "Open an article first (enter on the list).", severity="warning", markup=False
+            )
+        return self.current
+
+    def action_toggle_comments(self) -> None:
+        """Switch the right pane between the article and its comments."""
+        if self._need_article() is not None:
+            self._set_view("reader" if self.view == "comments" else "comments")
+
+    def action_open_browser(self) -> None:
+        """Open the article's page in the system browser (http and https only)."""
+        if (stored := self._need_article()) is None:
+            return
+        url = stored.final_url or stored.article.url or ""
+        if urlsplit(url).scheme not in ("http", "https"):
+            self.notify(f"Not a web address: {url}", severity="warning", markup=False)
+            return
+        self.launch_browser(url)
+
+    def action_export(self) -> None:
+        """Export the open article to a text file (the path is reported when done)."""
+        if (stored := self._need_article()) is not None:
+            self.export(stored.id)
+
+    def action_toggle_read(self) -> None:
+        """Mark the highlighted (or open) article read or unread."""
+        target = self.article_list.highlighted_summary
+        if target is None:
+            return
+        self.mark(target.id, read=not target.read)
+        if self.current is not None and self.current.id == target.id:
+            self.current = dataclasses.replace(self.current, read=not target.read)
+
+    def action_toggle_favourite(self) -> None:
+        """Star or unstar the highlighted (or open) article."""
+        target = self.article_list.highlighted_summary
+        if target is None:
+            return
+        self.mark(target.id, favourite=not target.favourite)
+
+    def action_refresh(self) -> None:
+        """Fetch the open article again (a conditional request)."""
+        if (stored := self._need_article()) is not None:
+            self.fetch([stored.article.url or stored.final_url], refresh=True)
+
+    def _step(self, step: int) -> None:
+        current = self.current.id if self.current is not None else None
+        target = self.article_list.neighbour(current, step)
+        if target is not None:
+            self.load_article(target.id)
+
+    def action_next_article(self) -> None:
+        """Open the next article of the list."""
+        self._step(1)
+
+    def action_previous_article(self) -> None:
+        """Open the previous article of the list."""
+        self._step(-1)
+
+    def _back(self) -> bool:
+        """Go back one level; False when already at the list."""
+        if self.view == "comments":
+            self._set_view("reader")
+            return True
+        if self.view == "reader":
+            self._set_view("list")
+            return True
+        return False
+
+    def action_back(self) -> None:
+        """Comments -> article -> list."""
+        self._back()
+
+    def action_back_or_quit(self) -> None:
+        """Back one level, or quit from the list."""
+        if not self._back():
+            self.app.exit()
+
+    def action_address(self) -> None:
+        """Ask for a URL and open it in the app."""
+
+        def opened(url: str | None) -> None:
+            if url:
+                self.fetch([url])
+
+        self.app.push_screen(AddressScreen(), opened)
+
+    def action_help(self) -> None:
+        """Show every key of this screen, from the bindings themselves."""
+        self.app.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The bindings of the app, this screen and its panes, grouped for the help screen."""
+        groups: list[tuple[str, Sequence[BindingType]]] = [
+            ("Anywhere", [*self.app.BINDINGS, *self.BINDINGS]),
+            ("Article list", ArticleList.BINDINGS),
+            ("Reading pane", [*ReaderPane.BINDINGS, *LinkList.BINDINGS]),
+            ("Comments", CommentList.BINDINGS),
+        ]
+        sections = []
+        for title, bindings in groups:
+            keys: list[tuple[str, str]] = []
+            for binding in bindings:
+                if isinstance(binding, Binding) and binding.description:
+                    text = binding.tooltip or binding.description
+                    keys.append((self.app.get_key_display(binding), text))
+            sections.append((title, keys))
+        return sections

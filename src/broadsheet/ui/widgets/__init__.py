@@ -1,0 +1,1 @@
+"""Widgets of the app. None of them does IO: they show data and post messages up."""
