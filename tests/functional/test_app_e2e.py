@@ -171,6 +171,8 @@ async def test_hostile_title_and_comment_are_inert(library: Library, site: SiteS
         assert "[@click=app.quit]x[/]" in text
         await h.press("escape", "escape")
         assert "[@click=app.quit]x[/]" in h.text()  # the list item too
+        await h.pilot.click(ArticleList, offset=(10, 0))
+        await h.settle()
         assert h.app.is_running
 
 

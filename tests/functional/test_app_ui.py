@@ -83,6 +83,12 @@ async def test_comment_view_shows_thread_and_folds(tmp_path: Path) -> None:
         assert comments.current == 1
         await h.press("right_square_bracket")
         assert comments.current == 3
+        await h.press("left_square_bracket")
+        assert comments.current == 0
+        await h.press("right_curly_bracket")  # Ben's next sibling skips the replies between
+        assert comments.current == 3
+        await h.press("left_curly_bracket")
+        assert comments.current == 0
         await h.press("c")
         assert h.app.query_one(ContentSwitcher).current == "reader"
 
@@ -123,8 +129,11 @@ async def test_read_and_favourite_marks(tmp_path: Path) -> None:
         await h.press("f")
         assert library.rows[2].favourite is True
         assert "★" in h.text()
+        articles = h.app.query_one(ArticleList)
+        assert articles.border_title == "Articles (2, 2 unread)"
         await h.press("m")
         assert library.rows[2].read is True
+        assert articles.border_title == "Articles (2, 1 unread)"
         await h.press("m")
         assert library.rows[2].read is False
 
@@ -226,19 +235,46 @@ async def test_related_article_opens_inside_the_app(tmp_path: Path) -> None:
         assert title_of(h.app) == f"Fetched {PORTAL.related[1].url}"
 
 
+class _Browser:
+    """Stands in for a graphical browser found by ``webbrowser.get``."""
+
+    name = "firefox"
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        return True
+
+
 async def test_o_opens_http_pages_in_the_browser(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    browser = _Browser()
+    monkeypatch.setattr(webbrowser, "get", lambda: browser)
     ftp = dataclasses.replace(BLOG, url="ftp://files.example/")
     library = FakeLibrary([ftp, PORTAL], export_dir=tmp_path)
     async with running(library) as h:
         await h.press("enter", "o")
-        assert opened == [PORTAL.url]
+        assert browser.opened == [PORTAL.url]
         await h.press("J", "o")
-        assert opened == [PORTAL.url]
+        assert browser.opened == [PORTAL.url]
         assert h.messages[-1] == "Not a web address: ftp://files.example/"
+
+
+async def test_o_without_a_graphical_browser_copies_the_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal_browser = _Browser()
+    terminal_browser.name = "/usr/bin/lynx"
+    monkeypatch.setattr(webbrowser, "get", lambda: terminal_browser)
+    library = FakeLibrary([PORTAL], export_dir=tmp_path)
+    async with running(library) as h:
+        await h.press("enter", "o")
+        assert terminal_browser.opened == []  # never started inside the app's terminal
+        assert h.app.clipboard == PORTAL.url
+        assert h.messages[-1].endswith(f"The address is copied: {PORTAL.url}")
 
 
 async def test_palette_runs_article_commands(tmp_path: Path) -> None:

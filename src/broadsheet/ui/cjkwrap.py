@@ -109,6 +109,16 @@ def break_offsets(text: str, width: int) -> list[int]:
     return offsets
 
 
+def break_lines(content: Content, width: int) -> list[Content]:
+    """``content`` as lines that each fit ``width`` cells, broken by ``break_offsets``."""
+    lines: list[Content] = []
+    for line in content.split(allow_blank=True):
+        offsets = break_offsets(line.plain, width)
+        parts = line.divide(offsets) if offsets else [line]
+        lines.extend(part.rstrip() for part in parts)
+    return lines
+
+
 class KinsokuContent(Visual):
     """``Content`` broken into lines with ``break_offsets`` before Textual draws it."""
 
@@ -120,12 +130,7 @@ class KinsokuContent(Visual):
         """The content with explicit newlines where each line must break at ``width``."""
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1]
-        lines: list[Content] = []
-        for line in self.content.split(allow_blank=True):
-            offsets = break_offsets(line.plain, width)
-            parts = line.divide(offsets) if offsets else [line]
-            lines.extend(part.rstrip() for part in parts)
-        result = Content("\n").join(lines)
+        result = Content("\n").join(break_lines(self.content, width))
         self._cache = (width, result)
         return result
 

@@ -10,6 +10,7 @@ where results are applied and failures become notifications.
 from __future__ import annotations
 
 import dataclasses
+import os
 import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ from broadsheet.ui.widgets.comments import CommentList, CommentView
 from broadsheet.ui.widgets.reader import LinkList, ReaderPane
 
 View = Literal["list", "reader", "comments"]
+_TERMINAL_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m"})
 
 
 class MainScreen(Screen[None]):
@@ -244,9 +246,20 @@ class MainScreen(Screen[None]):
         return self.library.export(article_id, fmt="txt")
 
     @work(thread=True, group="browser", name="browser", exit_on_error=False)
-    def launch_browser(self, url: str) -> bool:
-        """Hand a URL to the system browser (in a thread: some browsers block)."""
-        return webbrowser.open(url)
+    def launch_browser(self, url: str) -> str | None:
+        """Hand a URL to a graphical browser (in a thread: starting one can block).
+
+        Returns the URL when no graphical browser could take it. A terminal browser (lynx,
+        w3m...) is never started: it would fight the running app for the terminal.
+        """
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            return url
+        name = os.path.basename(str(getattr(browser, "name", "")))
+        if name in _TERMINAL_BROWSERS or not browser.open(url):
+            return url
+        return None
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Apply results and report failures: the one place worker outcomes are handled."""
@@ -286,8 +299,13 @@ class MainScreen(Screen[None]):
             self.load_list()
         elif worker.name == "export":
             self.notify(f"Exported to {result}", title="Export", markup=False)
-        elif worker.name == "browser" and not result:
-            self.notify("No web browser could be started.", severity="warning", markup=False)
+        elif worker.name == "browser" and result:
+            self.app.copy_to_clipboard(result)
+            self.notify(
+                f"No graphical web browser was found. The address is copied: {result}",
+                severity="warning",
+                markup=False,
+            )
 
     def _report(self, error: BaseException | None) -> None:
         """A failure as a notification: our own errors by their message, others by type too."""

@@ -1,9 +1,9 @@
 """The comment view: a thread drawn as a tree with indentation guides, collapsible by subtree.
 
 Textual's ``Tree`` keeps one line per node, which cuts comments short, so each comment is an
-``OptionList`` option rendered by ``CommentRenderable``: the guides (one ``│`` per level) are
-repeated on every wrapped line, so long Chinese or English comments wrap at the width left
-after the indentation and the shape of the thread stays visible.
+``OptionList`` option drawn by ``CommentVisual`` (comment_visual.py): the guides (one ``│``
+per level) are repeated on every wrapped line, so long Chinese or English comments wrap at the
+width left after the indentation and the shape of the thread stays visible.
 """
 
 from __future__ import annotations
@@ -12,11 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -24,104 +19,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from broadsheet.models import BlockKind, Comment, CommentThread
-from broadsheet.sanitize import clean_line, clean_text
-from broadsheet.ui.cjkwrap import break_offsets, has_wide
-from broadsheet.ui.render import comments_heading, short_date
-
-_GUIDE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
-
-
-class CommentRenderable:
-    """One comment: a header line and the wrapped body, each line behind the depth guides."""
-
-    def __init__(self, depth: int, header: Text, body: Text) -> None:
-        self.depth = depth
-        self.header = header
-        self.body = body
-
-    def _guides(self) -> list[Segment]:
-        return [
-            Segment("│ ", Style(color=_GUIDE_COLOURS[level % len(_GUIDE_COLOURS)], dim=True))
-            for level in range(self.depth)
-        ]
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = 2 * self.depth
-        width = max(options.max_width - indent, 8)
-        inner = (
-            Group(self.header, kinsoku_text(self.body, width)) if self.body.plain else self.header
-        )
-        lines = console.render_lines(inner, options.update_width(width), pad=False)
-        guides = self._guides()
-        for line in lines:
-            yield from guides
-            yield from line
-            yield Segment.line()
-        # A blank line (guides only) keeps comments apart; OptionList padding does not apply
-        # to Rich renderables.
-        yield from guides
-        yield Segment.line()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(2 * self.depth + 8, options.max_width)
-
-
-def kinsoku_text(text: Text, width: int) -> Text:
-    """Rich ``Text`` with explicit line breaks where Chinese text must break (see cjkwrap)."""
-    if not has_wide(text.plain):
-        return text
-    lines: list[Text] = []
-    for line in text.split("\n", allow_blank=True):
-        offsets = break_offsets(line.plain, width)
-        parts = line.divide(offsets) if offsets else [line]
-        for part in parts:
-            part.rstrip()
-            lines.append(part)
-    return Text("\n").join(lines)
-
-
-def comment_body(comment: Comment) -> Text:
-    """The comment's text; with blocks, quotes get a bar and code a shaded background."""
-    if not comment.blocks:
-        return Text(clean_text(comment.text).strip())
-    parts: list[Text] = []
-    for block in comment.blocks:
-        text = clean_text(block.text).strip()
-        if not text:
-            continue
-        if block.kind == BlockKind.QUOTE:
-            parts.append(
-                Text("\n").join(
-                    Text.assemble(("▌ ", "dim"), (line, "italic")) for line in text.splitlines()
-                )
-            )
-        elif block.kind == BlockKind.CODE:
-            parts.append(Text(text, style="reverse"))
-        else:
-            parts.append(Text(text))
-    return Text("\n\n").join(parts)
-
-
-def comment_header(comment: Comment, *, collapsed_replies: int = 0) -> Text:
-    """Author, OP mark, time and score; a count of hidden replies when collapsed."""
-    header = Text()
-    header.append(clean_line(comment.author) or "anonymous", style="bold")
-    # Separators stay unstyled: some SVG renderers drop leading spaces of a styled run.
-    if comment.is_op:
-        header.append(" ")
-        header.append("✎ author", style="bold reverse")
-    if comment.published:
-        header.append("  ")
-        header.append(short_date(comment.published), style="dim")
-    if comment.score is not None:
-        header.append("  ")
-        header.append(f"▲ {comment.score}", style="dim")
-    if collapsed_replies:
-        noun = "reply" if collapsed_replies == 1 else "replies"
-        header.append("  ")
-        header.append(f"[+{collapsed_replies} {noun} hidden]", style="italic")
-    return header
+from broadsheet.models import Comment, CommentThread
+from broadsheet.ui.render import comments_heading
+from broadsheet.ui.widgets.comment_visual import CommentVisual, comment_body, comment_header
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +57,20 @@ class CommentList(OptionList):
             "Previous thread",
             show=False,
             id="comments.previous_root",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_sibling",
+            "Next reply at this level",
+            show=False,
+            id="comments.next_sibling",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_sibling",
+            "Previous reply at this level",
+            show=False,
+            id="comments.previous_sibling",
         ),
     ]
 
@@ -199,9 +113,9 @@ class CommentList(OptionList):
         for index in self._visible():
             node = self._entries[index]
             hidden = sum(1 for _ in self._descendants(index)) if index in self._collapsed else 0
-            body = Text("") if hidden else comment_body(node.comment)
+            body = Content("") if hidden else comment_body(node.comment)
             header = comment_header(node.comment, collapsed_replies=hidden)
-            options.append(Option(CommentRenderable(node.depth, header, body), id=str(index)))
+            options.append(Option(CommentVisual(node.depth, header, body), id=str(index)))
         self.set_options(options)
         if keep is not None and options:
             self.highlighted = self.get_option_index(str(keep))
@@ -263,6 +177,24 @@ class CommentList(OptionList):
         position = roots.index(self._root_of(index)) + step
         if 0 <= position < len(roots):
             self.highlighted = self.get_option_index(str(roots[position]))
+
+    def _jump_sibling(self, step: int) -> None:
+        index = self.current
+        if index is None:
+            return
+        parent = self._entries[index].parent
+        siblings = self._children.get(parent if parent is not None else -1, [])
+        position = siblings.index(index) + step
+        if 0 <= position < len(siblings):
+            self.highlighted = self.get_option_index(str(siblings[position]))
+
+    def action_next_sibling(self) -> None:
+        """Jump to the next comment answering the same parent (skipping the replies between)."""
+        self._jump_sibling(1)
+
+    def action_previous_sibling(self) -> None:
+        """Jump to the previous comment answering the same parent."""
+        self._jump_sibling(-1)
 
     def action_next_root(self) -> None:
         """Jump to the next top-level comment."""

@@ -1,0 +1,122 @@
+"""Regenerate screenshots/*.svg by driving the app over the demo site.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--png]
+
+The demo site is served on 127.0.0.1 exactly as ``broadsheet demo`` does, its articles are
+fetched into a temporary data folder through the real Library, and the app is driven with
+Textual's Pilot; ``--png`` also converts each SVG with ``rsvg-convert`` when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from broadsheet.demo.runner import SITE, demo_urls
+from broadsheet.demo.server import SiteServer
+from broadsheet.library import Library
+from broadsheet.ui.app import BroadsheetApp
+from broadsheet.ui.widgets.article_list import ArticleList
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def open_article(pilot: Pilot[None], url_part: str) -> None:
+    """Highlight the listed article whose URL contains ``url_part`` and open it."""
+    await press(pilot, "escape", "escape")
+    articles = pilot.app.query_one(ArticleList)
+    match = next(s for s in articles.summaries if url_part in s.url)
+    articles.highlight_article(match.id)
+    await press(pilot, "enter")
+
+
+async def nothing(pilot: Pilot[None]) -> None:
+    return None
+
+
+async def blog_comments(pilot: Pilot[None]) -> None:
+    await open_article(pilot, "winter-kitchen-garden")
+    await press(pilot, "c")
+
+
+async def narrow_list(pilot: Pilot[None]) -> None:
+    await press(pilot, "escape")
+
+
+async def help_keys(pilot: Pilot[None]) -> None:
+    await press(pilot, "question_mark")
+
+
+async def blog_reader(pilot: Pilot[None]) -> None:
+    await open_article(pilot, "winter-kitchen-garden")
+
+
+SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
+    ("main-chinese-article-160x48", (160, 48), nothing),
+    ("blog-article-160x48", (160, 48), blog_reader),
+    ("comments-thread-160x48", (160, 48), blog_comments),
+    ("narrow-reader-80x24", (80, 24), nothing),
+    ("narrow-list-80x24", (80, 24), narrow_list),
+    ("narrow-comments-80x24", (80, 24), blog_comments),
+    ("help-80x24", (80, 24), help_keys),
+]
+
+
+async def shoot(out: Path) -> list[Path]:
+    written: list[Path] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="broadsheet-shots-") as folder,
+        SiteServer(SITE) as server,
+    ):
+        urls = demo_urls(server)
+        for name, size, steps in SHOTS:
+            library = Library(Path(folder))
+            app = BroadsheetApp(library, urls)
+            async with app.run_test(size=size) as pilot:
+                await settle(pilot)
+                await steps(pilot)
+                path = out / f"{name}.svg"
+                app.save_screenshot(path.name, path=str(out))
+                written.append(path)
+            library.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent / "screenshots")
+    parser.add_argument("--png", action="store_true", help="also write PNGs (rsvg-convert)")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = asyncio.run(shoot(args.out))
+    converter = shutil.which("rsvg-convert")
+    for svg in written:
+        print(svg)
+        if args.png and converter:
+            png = svg.with_suffix(".png")
+            subprocess.run([converter, str(svg), "-o", str(png)], check=True)
+            print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

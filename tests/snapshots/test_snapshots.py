@@ -1,0 +1,95 @@
+"""Snapshots of the main screen and the comment view at 80x24 and 160x48.
+
+The library is the fixed in-memory one (tests/support/fake_library.py): no fetch times, no
+extraction changes, so a snapshot changes only when the UI does. Update deliberately with
+``pytest tests/snapshots --snapshot-update`` and look at the SVGs before accepting them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.support.fake_library import BLOG, PORTAL, FakeLibrary
+from textual.pilot import Pilot
+
+from broadsheet.models import Comment, CommentState, CommentThread
+from broadsheet.ui.app import BroadsheetApp
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def keys(*presses: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Press keys one at a time, letting the workers each key starts finish in between."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in presses:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    return run
+
+
+def app(tmp_path: Path) -> BroadsheetApp:
+    return BroadsheetApp(FakeLibrary([BLOG, PORTAL], export_dir=tmp_path))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_list_only(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reading_chinese_article(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=keys("enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_comment_thread(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=keys("j", "enter", "c"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_comments(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=keys("enter", "c"))
+
+
+def test_help(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=keys("question_mark"))
+
+
+def deep_thread() -> CommentThread:
+    """A reply chain eight deep with a long Chinese reply and a sibling at each of two levels."""
+    items = [Comment("0", "Where does the thread go from here?", author="root", score=12)]
+    for depth in range(1, 8):
+        text = (
+            "这是一条很长的中文回复，用来检查缩进之后的换行是否仍然正确，标点不会出现在行首。"
+            if depth == 4
+            else f"A reply at depth {depth}."
+        )
+        items.append(
+            Comment(
+                str(depth),
+                text,
+                parent=str(depth - 1),
+                depth=depth,
+                author=f"user{depth}",
+                is_op=depth == 3,
+            )
+        )
+    items.append(Comment("s1", "A sibling of the first reply.", parent="0", depth=1, author="sib"))
+    items.append(Comment("r2", "A second top-level comment.", author="another"))
+    return CommentThread(state=CommentState.PRESENT, declared_count=10, items=tuple(items))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_deep_thread(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    article = dataclasses.replace(BLOG, comments=deep_thread())
+    app = BroadsheetApp(FakeLibrary([article], export_dir=tmp_path))
+    assert snap_compare(app, terminal_size=size, run_before=keys("enter", "c", "j", "j"))
