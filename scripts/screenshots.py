@@ -70,6 +70,28 @@ async def blog_reader(pilot: Pilot[None]) -> None:
     await open_article(pilot, "winter-kitchen-garden")
 
 
+async def find_in_page(pilot: Pilot[None]) -> None:
+    await press(pilot, "ctrl+f", "门", "诊", "enter", "n")
+
+
+async def selected_link(pilot: Pilot[None]) -> None:
+    await open_article(pilot, "winter-kitchen-garden")
+    await press(pilot, "tab", "tab")
+
+
+async def contents(pilot: Pilot[None]) -> None:
+    await open_article(pilot, "winter-kitchen-garden")
+    await press(pilot, "t")
+
+
+async def sources(pilot: Pilot[None]) -> None:
+    await press(pilot, "escape", "shift+tab", "G")
+
+
+async def narrow_sources(pilot: Pilot[None]) -> None:
+    await press(pilot, "escape", "s", "G")
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main-chinese-article-160x48", (160, 48), nothing),
     ("blog-article-160x48", (160, 48), blog_reader),
@@ -78,7 +100,22 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("narrow-list-80x24", (80, 24), narrow_list),
     ("narrow-comments-80x24", (80, 24), blog_comments),
     ("help-80x24", (80, 24), help_keys),
+    ("find-in-page-160x48", (160, 48), find_in_page),
+    ("selected-link-160x48", (160, 48), selected_link),
+    ("contents-80x24", (80, 24), contents),
+    ("sources-160x48", (160, 48), sources),
+    ("narrow-sources-80x24", (80, 24), narrow_sources),
 ]
+
+
+async def follow_demo_feed(folder: Path, server: SiteServer) -> None:
+    """Follow the demo site's feed, so the sidebar has a source with unread articles."""
+    library = Library(folder)
+    try:
+        await library.add_source(server.url("/feed.xml"))
+    finally:
+        await library.aclose()
+        library.close()
 
 
 async def shoot(out: Path) -> list[Path]:
@@ -88,6 +125,7 @@ async def shoot(out: Path) -> list[Path]:
         SiteServer(SITE) as server,
     ):
         urls = demo_urls(server)
+        await follow_demo_feed(Path(folder), server)
         for name, size, steps in SHOTS:
             library = Library(Path(folder))
             app = BroadsheetApp(library, urls)

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from broadsheet import __version__, paths
+from broadsheet.cli_sources import COMMANDS as SOURCE_COMMANDS
+from broadsheet.cli_sources import add_commands as add_source_commands
 from broadsheet.config import load_config
 from broadsheet.errors import BroadsheetError, ExportError
 from broadsheet.export import FORMATS, format_for_path, render
@@ -29,7 +31,7 @@ from broadsheet.sanitize import clean_line
 from broadsheet.serialize import article_to_dict
 
 PROG = "broadsheet"
-COMMANDS = ("open", "fetch", "show", "export", "demo", "cache")
+COMMANDS = ("open", "fetch", "show", "export", "demo", "cache", *SOURCE_COMMANDS)
 
 
 def _say(message: str) -> None:
@@ -130,39 +132,79 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_selection(library: Library, args: argparse.Namespace) -> list[StoredArticle]:
+    """The articles an export names: ids and URLs (fetching URLs not cached yet, a few at a
+    time), then a source's articles or the favourites (a source's favourites with both)."""
+    from broadsheet.exporters.batch import listed_ids
+
+    chosen: list[StoredArticle | str] = []
+    for ref in args.refs:
+        cached = library.get(int(ref)) if ref.strip().isdigit() else library.find(ref)
+        chosen.append(cached if cached is not None else ref)
+    missing = [ref for ref in chosen if isinstance(ref, str)]
+    if missing:
+        fetched = iter(asyncio.run(_fetch_all(library, missing, refresh=False)))
+        for number, ref in enumerate(chosen):
+            if isinstance(ref, str):
+                result = next(fetched)
+                if isinstance(result, BroadsheetError):
+                    raise result
+                assert isinstance(result, StoredArticle)
+                chosen[number] = result
+    items = [x for x in chosen if isinstance(x, StoredArticle)]
+    if args.favourites or args.source is not None:
+        source_id = library.get_source(args.source).id if args.source is not None else None
+        listed = listed_ids(library, source_id=source_id, favourites=args.favourites)
+        items += [library.get(i) for i in listed]
+    return items  # export_many drops repeats
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from broadsheet.exporters.batch import export_many
+
     output: str | None = args.output
     fmt = args.format or (format_for_path(Path(output)) if output not in (None, "-") else None)
+    fmt = fmt or "txt"
+    if not args.refs and not args.favourites and args.source is None:
+        raise ExportError("name the articles to export: ids, URLs, --source or --favourites")
+    if output == "-" and FORMATS[fmt].render is None:
+        raise ExportError(f"{fmt} is a binary format: give a file or folder with -o")
     library = _open_library()
     try:
-        stored = _article(library, args.ref)
+        items = _export_selection(library, args)
+        if not items:
+            raise ExportError("no articles matched: nothing to export")
         if output == "-":
+            if len(items) != 1:
+                raise ExportError(f"-o - writes one article, not {len(items)}; give a folder")
             sys.stdout.write(
-                render(
-                    stored,
-                    fmt or "txt",
-                    width=args.width,
-                    include_comments=not args.no_comments,
-                )
+                render(items[0], fmt, width=args.width, include_comments=not args.no_comments)
             )
             return 0
-        target = Path(output) if output else None
-        if target is not None and str(output).endswith(("/", os.sep)):
-            try:  # "-o folder/" names a folder, even one that does not exist yet
-                target.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ExportError(f"cannot create the folder {target}: {exc.strerror}") from exc
-        written = library.export(
-            stored.id,
+        folder: bool | None
+        if output is None:  # the exports folder, one file per article named from its title
+            target, folder = paths.export_dir(library.home), True
+        else:  # "-o folder/" names a folder, even one that does not exist yet
+            target, folder = Path(output), (True if output.endswith(("/", os.sep)) else None)
+
+        def progress(done: int, total: int, stored: StoredArticle) -> None:
+            _say(f"[{done}/{total}] {_title(stored)}")
+
+        written = export_many(
+            library,
+            items,
             target,
-            fmt=fmt or "txt",
+            fmt=fmt,
+            folder=folder,
             include_comments=not args.no_comments,
             force=args.force,
             width=args.width,
+            progress=progress if len(items) > 1 else None,
         )
     finally:
         library.close()
-    print(written)
+    for path in written:
+        print(path)
     return 0
 
 
@@ -240,21 +282,38 @@ def build_parser() -> argparse.ArgumentParser:
     _text_options(p)
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("export", help="write an article to a file")
-    p.add_argument("ref", metavar="URL|ID", help="an article id or URL")
+    p = sub.add_parser(
+        "export",
+        prog=f"{PROG} export",
+        help="write articles to files: txt, md, json, html or epub",
+        description="Write cached articles (fetching URLs not cached yet) to a file, a folder "
+        "(one file per article, named from its title) or standard output. Nothing is "
+        "overwritten without --force and nothing is written outside the chosen folder.",
+    )
+    p.add_argument(
+        "refs", nargs="*", metavar="URL|ID", help="article ids or URLs (several allowed)"
+    )
     p.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
-        help="the file to write, a folder to name a file in, or - for standard output "
-        "(default: a new file named from the title in the exports folder)",
+        metavar="TARGET",
+        help="a file; a folder (an existing one, or a path ending in /) to write one file per "
+        "article in; or - for standard output (one article, not epub). Default: the exports "
+        "folder",
     )
     p.add_argument(
         "--format",
         choices=sorted(FORMATS),
-        help="the format (default: from the file's extension, else txt)",
+        help="the format (default: from the file's extension, else txt); epub puts every "
+        "article into one book",
     )
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--source", metavar="SOURCE", help="export a source's articles (its id or URL)")
+    p.add_argument(
+        "--favourites",
+        action="store_true",
+        help="export the favourite articles (with --source: that source's favourites)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
     _text_options(p)
     p.set_defaults(func=cmd_export)
 
@@ -269,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
         "fresh; path: print where the cache file is",
     )
     p.set_defaults(func=cmd_cache)
+
+    add_source_commands(sub)  # add, sources, remove, refresh, list, opml (cli_sources.py)
     return parser
 
 

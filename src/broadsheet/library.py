@@ -1,25 +1,34 @@
-"""The headless service: open a URL (fetch, extract, store), list, mark and export articles.
+"""The headless service: open a URL (fetch, extract, store), follow sources, list, mark and
+export articles.
 
 The command line and the app both call this one class, so neither keeps a second copy of the
 pipeline. Sync methods touch only SQLite and are safe from any thread (the store keeps one
 connection per thread), which suits Textual's thread workers. ``open_url`` is async because
 it uses the network; the CPU-bound and blocking parts (extraction, SQLite writes) run in
 ``asyncio.to_thread`` so an event loop (the app's) never stalls on a big page.
+
+Sources (feeds and index pages) are added, refreshed and exported here too; the refresh engine
+itself lives in ``broadsheet.sources.engine`` and is imported on first use, like the extractor, so
+``--help`` and commands that only read the cache never load selectolax or feedparser.
 """
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urldefrag
 
 from broadsheet import paths
 from broadsheet.config import load_config
 from broadsheet.errors import BroadsheetError, ExtractError, NotFoundError
 from broadsheet.fetch import Fetcher, FetchOptions
-from broadsheet.models import Article, ArticleSummary, Page, StoredArticle
+from broadsheet.models import Article, ArticleSummary, Page, Source, StoredArticle
 from broadsheet.store import Store
+
+if TYPE_CHECKING:
+    from broadsheet.sources import Progress, RefreshReport, RefreshSettings
+    from broadsheet.sources.engine import Refresher
 
 
 class Extractor(Protocol):
@@ -53,7 +62,8 @@ class Library:
 
     Opening the Library opens (or creates) the cache file, so a damaged file is reported here
     as ``CorruptStoreError``. Without ``fetch_options`` the ``[network]`` settings of the
-    config file apply; problems with that file are in ``config_problems``.
+    config file apply, and without ``refresh_settings`` its ``[refresh]`` settings; problems
+    with that file are in ``config_problems``.
     """
 
     def __init__(
@@ -62,23 +72,43 @@ class Library:
         *,
         fetch_options: FetchOptions | None = None,
         extractor: Extractor | None = None,
+        refresh_settings: RefreshSettings | None = None,
     ) -> None:
         self.home = home if home is not None else paths.home()
         self.config_problems: tuple[str, ...] = ()
-        if fetch_options is None:
+        if fetch_options is None or refresh_settings is None:
             config = load_config(paths.config_path(self.home))
-            self.config_problems = config.problems
-            fetch_options = config.fetch_options()
+            problems = list(config.problems) if fetch_options is None else []
+            if fetch_options is None:
+                fetch_options = config.fetch_options()
+            if refresh_settings is None:
+                from broadsheet.sources import refresh_settings as read_refresh
+
+                refresh_settings, more = read_refresh(config.tables, str(config.path))
+                problems.extend(more)
+            self.config_problems = tuple(problems)
         self.fetch_options = fetch_options
+        self.refresh_settings = refresh_settings
         self._extract: Extractor = extractor or _default_extract
         self.store = Store(paths.database_path(self.home))
         self._fetcher = Fetcher(fetch_options)
 
     # --- sync: the cache only ----------------------------------------------------------------
 
-    def list_articles(self, *, limit: int = 500, offset: int = 0) -> list[ArticleSummary]:
-        """Cached articles, newest fetched first."""
-        return self.store.list_articles(limit=limit, offset=offset)
+    def list_articles(
+        self,
+        *,
+        limit: int = 500,
+        offset: int = 0,
+        source_id: int | None = None,
+        unread: bool = False,
+        favourites: bool = False,
+    ) -> list[ArticleSummary]:
+        """Cached articles, newest fetched first; one source's only with ``source_id``, and
+        only unread or favourite ones when asked."""
+        return self.store.list_articles(
+            limit=limit, offset=offset, source_id=source_id, unread=unread, favourites=favourites
+        )
 
     def get(self, ref: int | str) -> StoredArticle:
         """An article by id (an int, or a string of digits) or by URL, asked or final."""
@@ -130,6 +160,64 @@ class Library:
             width=width,
         )
 
+    # --- sources: the cache side -----------------------------------------------------------
+
+    def sources(self) -> list[Source]:
+        """Every source, by title, with its unread and total article counts."""
+        return self.store.list_sources()
+
+    def get_source(self, ref: int | str) -> Source:
+        """A source by id (an int or a string of digits), by its URL or its feed's URL."""
+        found: Source | None = None
+        if isinstance(ref, int) or ref.strip().isdigit():
+            found = self.store.find_source(int(ref))
+        if found is None and isinstance(ref, str):
+            found = self.store.find_source(ref.strip()) or self.store.find_source(
+                normalise_url(ref)
+            )
+        if found is None:
+            raise NotFoundError(f"no source matches {ref!r}")
+        return found
+
+    def remove_source(self, ref: int | str) -> Source:
+        """Stop following a source. Its articles stay cached, with their marks."""
+        source = self.get_source(ref)
+        self.store.remove_source(source.id)
+        return source
+
+    def set_full_article(self, ref: int | str, full_article: bool = True) -> Source:
+        """Choose, per source, between the feed's own content and fetching each article."""
+        source = self.get_source(ref)
+        self.store.set_full_article(source.id, full_article)
+        return self.get_source(source.id)
+
+    def import_opml(self, data: bytes) -> list[Source]:
+        """Add the feeds an OPML file lists (checked on the next refresh); the new ones."""
+        from broadsheet.feeds import parse_opml
+
+        added: list[Source] = []
+        for outline in parse_opml(data):
+            if self.store.find_source(outline.xml_url) is not None:
+                continue
+            added.append(
+                self.store.add_source(
+                    outline.xml_url,
+                    title=outline.title,
+                    kind="feed",
+                    feed_url=outline.xml_url,
+                    site_url=outline.html_url,
+                )
+            )
+        return added
+
+    def export_opml(self) -> bytes:
+        """Every feed source as an OPML 2.0 document (index pages have no feed to list)."""
+        from broadsheet.feeds import write_opml
+
+        return write_opml(
+            [(s.title, s.feed_url or s.url) for s in self.sources() if s.kind == "feed"]
+        )
+
     def close(self) -> None:
         """Close the cache file (every thread's connection)."""
         self.store.close()
@@ -176,6 +264,38 @@ class Library:
         except Exception as exc:  # the extractor promises not to raise; a bug must not crash
             raise ExtractError(f"{page.url}: the page could not be read ({exc})") from exc
         return self.store.save_fetch(page, article)
+
+    # --- sources: the network side ---------------------------------------------------------
+
+    def _refresher(self) -> Refresher:
+        from broadsheet.sources.engine import Refresher
+
+        return Refresher(self.store, self._fetcher, self._extract, self.refresh_settings)
+
+    async def add_source(self, url: str, *, full_article: bool = False) -> Source:
+        """Follow ``url``: a feed (RSS, Atom, JSON Feed), or a page.
+
+        For a page, the feeds it advertises come first; failing that, the list of article
+        links on it (``extract.index.article_links``). The source is read once at once, so
+        its articles are listed when this returns. Adding a URL already followed returns
+        that source. Raises ``FeedError`` when the URL gives neither a feed nor a list of
+        articles, and ``FetchError`` when it cannot be fetched.
+        """
+        source, _ = await self._refresher().add(normalise_url(url), full_article=full_article)
+        return source
+
+    async def refresh(
+        self, source: int | str | Source | None = None, *, progress: Progress | None = None
+    ) -> RefreshReport:
+        """Refresh every source, or one; failures are in the report, never raised.
+
+        ``progress`` is called on the event loop as each source starts and ends.
+        """
+        if source is None:
+            targets = self.sources()
+        else:
+            targets = [self.get_source(source.id if isinstance(source, Source) else source)]
+        return await self._refresher().refresh(targets, progress)
 
     async def aclose(self) -> None:
         """Close the network client (call from the loop that used it)."""

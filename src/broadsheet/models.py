@@ -170,7 +170,13 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A feed or index page the user follows."""
+    """A feed or index page the user follows.
+
+    ``url`` is what the user added (a feed, or a page); ``feed_url`` the feed a ``"feed"``
+    source fetches (the same URL, or the one discovered on the page). ``full_article`` makes a
+    refresh fetch every new entry's page instead of keeping the feed's own content. ``unread``
+    and ``total`` count the source's articles when the store lists sources.
+    """
 
     id: int
     url: str
@@ -178,6 +184,13 @@ class Source:
     kind: str  # "feed" | "page"
     last_checked: str | None = None
     error: str | None = None
+    feed_url: str | None = None
+    site_url: str = ""
+    full_article: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    unread: int = 0
+    total: int = 0
 
 
 @dataclass(frozen=True, slots=True)

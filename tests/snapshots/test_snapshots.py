@@ -93,3 +93,31 @@ def test_deep_thread(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> 
     article = dataclasses.replace(BLOG, comments=deep_thread())
     app = BroadsheetApp(FakeLibrary([article], export_dir=tmp_path))
     assert snap_compare(app, terminal_size=size, run_before=keys("enter", "c", "j", "j"))
+
+
+def app_with_sources(tmp_path: Path) -> BroadsheetApp:
+    library = FakeLibrary([BLOG, PORTAL], export_dir=tmp_path)
+    library.add_source_with("The Quiet Blog", [1])
+    library.add_source_with("健康医药网", [2])
+    return BroadsheetApp(library)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_source_sidebar(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    # Wide: the sidebar is there; narrow: s shows it. Either way the last source is selected.
+    presses = ("shift+tab", "G") if size[0] > 100 else ("s", "G")
+    assert snap_compare(app_with_sources(tmp_path), terminal_size=size, run_before=keys(*presses))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_find_in_page(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    presses = ("enter", "ctrl+f", "基", "层", "enter", "n")
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=keys(*presses))
+
+
+def test_selected_link(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=(160, 48), run_before=keys("j", "enter", "tab"))
+
+
+def test_table_of_contents(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=keys("enter", "t"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from broadsheet.errors import NetworkError, NotFoundError
@@ -20,9 +21,11 @@ from broadsheet.models import (
     CommentState,
     CommentThread,
     Link,
+    Source,
     Span,
     StoredArticle,
 )
+from broadsheet.sources import RefreshEvent, RefreshReport, SourceResult
 
 FETCHED = "2026-01-01T08:00:00+00:00"
 
@@ -122,8 +125,51 @@ class FakeLibrary:
         self.fail: set[str] = set()
         self.export_dir = export_dir
         self.fetched: list[str] = []
+        self.source_rows: dict[int, Source] = {}
+        self.source_of: dict[int, int] = {}  # article id -> source id
+        self.refreshed: list[int | None] = []
         for article in articles or []:
             self._add(article)
+
+    def add_source_with(self, title: str, article_ids: list[int]) -> Source:
+        """Follow a made-up source listing the given articles."""
+        source = Source(len(self.source_rows) + 1, f"http://src.example/{title}", title, "feed")
+        self.source_rows[source.id] = source
+        for article_id in article_ids:
+            self.source_of[article_id] = source.id
+        return source
+
+    def sources(self) -> list[Source]:
+        found = []
+        for source in sorted(self.source_rows.values(), key=lambda s: s.title.lower()):
+            ids = [a for a, s in self.source_of.items() if s == source.id]
+            unread = sum(1 for a in ids if not self.rows[a].read)
+            found.append(dataclasses.replace(source, unread=unread, total=len(ids)))
+        return found
+
+    async def refresh(
+        self,
+        source: int | str | Source | None = None,
+        *,
+        progress: Callable[[RefreshEvent], None] | None = None,
+    ) -> RefreshReport:
+        targets = (
+            list(self.source_rows.values())
+            if source is None
+            else [self.source_rows[source.id if isinstance(source, Source) else int(source)]]
+        )
+        self.refreshed.append(None if source is None else targets[0].id)
+        results = []
+        for done, target in enumerate(targets):
+            if progress is not None:
+                progress(RefreshEvent(target, done, len(targets), "start"))
+            await asyncio.sleep(0)
+            error = "HTTP 500" if target.url in self.fail else None
+            result = SourceResult(target, error=error)
+            results.append(result)
+            if progress is not None:
+                progress(RefreshEvent(target, done + 1, len(targets), "done", result))
+        return RefreshReport(tuple(results))
 
     def _add(self, article: Article) -> StoredArticle:
         article_id = len(self.rows) + 1
@@ -131,8 +177,22 @@ class FakeLibrary:
         self.rows[article_id] = stored
         return stored
 
-    def list_articles(self, *, limit: int = 500, offset: int = 0) -> list[ArticleSummary]:
-        rows = sorted(self.rows.values(), key=lambda s: s.id, reverse=True)[offset : offset + limit]
+    def list_articles(
+        self,
+        *,
+        limit: int = 500,
+        offset: int = 0,
+        source_id: int | None = None,
+        unread: bool = False,
+        favourites: bool = False,
+    ) -> list[ArticleSummary]:
+        rows = [
+            s
+            for s in sorted(self.rows.values(), key=lambda s: s.id, reverse=True)
+            if (source_id is None or self.source_of.get(s.id) == source_id)
+            and not (unread and s.read)
+            and (s.favourite or not favourites)
+        ][offset : offset + limit]
         return [
             ArticleSummary(
                 s.id,

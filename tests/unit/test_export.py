@@ -1,9 +1,14 @@
-"""Export: the txt and json formats, wrapping in display columns, and safe file names."""
+"""Export: the txt and json formats, wrapping in display columns, and safe file names.
+
+The other formats are in test_export_formats.py, golden files in test_export_golden.py,
+batch export in test_export_batch.py."""
 
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,7 @@ from broadsheet.export import (
     export_article,
     format_for_path,
     render,
+    render_bytes,
     safe_filename,
     wrap,
 )
@@ -27,6 +33,8 @@ from broadsheet.models import (
     Comment,
     CommentState,
     CommentThread,
+    Link,
+    Span,
     StoredArticle,
 )
 from broadsheet.serialize import article_to_dict
@@ -185,7 +193,11 @@ def test_hostile_text_never_reaches_the_export() -> None:
         comments=CommentThread(CommentState.NONE, 0),
     )
     for fmt in FORMATS:
-        out = render(stored(article), fmt)
+        data = render_bytes([stored(article)], fmt)
+        if fmt == "epub":
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                data = b"".join(book.read(name) for name in book.namelist())
+        out = data.decode("utf-8")
         assert not any(c in out for c in "\x1b\x07\u202e\x9b\x00"), fmt
 
 
@@ -322,3 +334,20 @@ def test_named_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
 def test_missing_parent_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_article(stored(), tmp_path / "nope" / "a.txt", folder=tmp_path)
+
+
+def test_txt_numbers_only_web_links() -> None:
+    article = Article(
+        url=None,
+        title="T",
+        blocks=(
+            Block(BlockKind.PARAGRAPH, "bad link", spans=(Span(0, 3, "link", "javascript:x()"),)),
+            Block(BlockKind.IMAGE, "pic", src="data:image/png;base64," + "A" * 500),
+            Block(BlockKind.PARAGRAPH, "good", spans=(Span(0, 4, "link", "https://e.org/g"),)),
+        ),
+        related=(Link("mailto:a@b", "mail"),),
+    )
+    text = render(stored(article), "txt")
+    assert "bad link\n" in text and "[Image: pic]\n" in text and "- mail\n" in text
+    assert text.endswith("Links\n=====\n\n[1] https://e.org/g\n")
+    assert "data:" not in text and "javascript" not in text

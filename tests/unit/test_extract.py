@@ -135,6 +135,11 @@ def test_wordpress_post_blocks_and_metadata() -> None:
     assert code.language == "python"
     assert 'def log_minimum(reading: float, path: str = "frost.csv") -> None:' in code.text
     assert "Share this" not in article.text and "Tom Whitley" not in article.text
+    last = article.blocks[12]
+    assert [(sp.style, last.text[sp.start : sp.end], sp.url) for sp in last.spans] == [
+        ("strong", "check the fleece after every storm", None),
+        ("link", "making leaf mould", "http://blog.example/2026/10/12/making-leaf-mould/"),
+    ]
     assert article.links == (
         article.links[0].__class__(
             "http://blog.example/2026/10/12/making-leaf-mould/", "making leaf mould"
@@ -191,6 +196,7 @@ def test_discuz_forum_thread() -> None:
         assert junk not in article.text, junk
     thread = article.comments
     assert thread.system == "discuz" and thread.state == CommentState.PRESENT
+    assert thread.next_page == BASE + "thread-8812-2-1.html"
     assert [(c.id, c.author, c.published, c.is_op) for c in thread.items] == [
         ("30102", "北方小院", "2026-10-31T08:02:00", False),
         ("30103", "青椒炒蛋", "2026-10-31T09:40:00", True),
@@ -290,3 +296,42 @@ def test_hostile_text_is_cleaned() -> None:
     for bad in ("\x1b", "\x9b", "\u202e", "\x07"):
         assert bad not in everything
     assert "[@click=app.quit]x[/]" in article.text  # kept as text: the UI renders it literally
+
+
+def test_portal_comment_block_with_entries() -> None:
+    article = load("portal-comments.gbk.html")
+    thread = article.comments
+    assert thread.state == CommentState.PRESENT
+    assert thread.system == "generic"
+    assert thread.declared_count == 2
+    assert [(c.id, c.author, c.published, c.text) for c in thread.items] == [
+        ("pl-301", "杭州网友", "2026-11-03T16:20:00", "很实用，回去就把过期的药清理一下。"),
+        ("pl-302", "小林", "2026-11-04T08:02:00", "儿童退烧药确实要单独备，剂量不一样。"),
+    ]
+    assert "很实用" not in article.text and "小林" not in article.text
+    assert article.source == "人民日报健康客户端"
+
+
+def test_article_inside_a_wrapper_named_like_boilerplate_is_still_found() -> None:
+    """A wrapper whose class looks like a pager ("pageRow") holds the story, and less than
+    half the page's text (a long link list follows): the cleanup removes it, finds almost
+    nothing, and extraction runs again without the cleanup."""
+    story = "".join(
+        f"<p>Paragraph {i} of the story, long enough to count as prose, with commas, and a "
+        f"full stop at its end.</p>"
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>Wrapped story</title></head><body>"
+        f'<div class="PageBuilder-pageRow"><div class="col">{story}</div></div>'
+        '<div class="sidebar"><a href="/a">Other story one</a><a href="/b">Other two</a></div>'
+        + "<div>"
+        + "".join(
+            f'<a href="/s{i}">Another section of the site, number {i}</a> ' for i in range(30)
+        )
+        + "</div></body></html>"
+    )
+    article = extract(page, "https://example.org/story")
+    assert len(paragraphs(article)) == 8
+    assert paragraphs(article)[0].startswith("Paragraph 0 of the story")
+    assert "Other story one" not in article.text

@@ -13,8 +13,8 @@ from broadsheet.extract import extract
 from broadsheet.extract.guard import MAX_DEPTH, prepare
 from broadsheet.models import Article
 
-_TAGS = ["div", "p", "a", "table", "tr", "td", "ul", "li", "br", "img", "script", "style",
-         "template", "h1", "h2", "pre", "code", "blockquote", "article", "span", "font",
+_TAGS = ["div", "p", "a", "b", "em", "table", "tr", "td", "ul", "li", "br", "img", "script",
+         "style", "template", "h1", "h2", "pre", "code", "blockquote", "article", "span", "font",
          "noscript", "svg", "title", "meta", "time", "figure", "ol"]  # fmt: skip
 _ATTRS = ['class="content"', 'id="comments"', 'class="related"', 'href="/x"', 'src="a.png"',
           'href="javascript:alert(1)"', 'datetime="2026-01-02"', 'class="pinglun"',
@@ -59,6 +59,9 @@ def test_never_raises_on_tag_soup_and_is_deterministic(html: str, url: str | Non
         assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
     for link in (*first.links, *first.related):
         assert link.url.startswith(("http://", "https://"))
+    for block in first.blocks:
+        for span in block.spans:
+            assert 0 <= span.start < span.end <= len(block.text)
 
 
 @settings(max_examples=100, deadline=None)

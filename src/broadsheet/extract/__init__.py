@@ -13,9 +13,10 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.encoding import decode_html
+from broadsheet.extract import blocks as block_builder
 from broadsheet.extract import content, metadata, names
-from broadsheet.extract.comments import SCRIPT_PLACEHOLDERS, find_comments
-from broadsheet.extract.dom import JUNK_TAGS, absolute, page_text, weight
+from broadsheet.extract.comments import find_comments
+from broadsheet.extract.dom import JUNK_TAGS, absolute, node_text, page_text, weight
 from broadsheet.extract.guard import prepare
 from broadsheet.extract.links import find_related
 from broadsheet.models import Article, Link
@@ -31,13 +32,19 @@ def extract(
     safe_url = clean_line(url) if url else url
     try:
         return _extract(html, safe_url, content_type)
-    except Exception:
+    except Exception:  # a last net: no page may stop a refresh or crash the reader
         return Article(url=safe_url, title="")
 
 
 # Below this much body text (UTF-8 bytes) the cleanup probably removed the article itself
 # (a wrapper named "pageRow" looks like a pager): extract again without it, as readability does.
 _RETRY_BELOW = 500
+# Elements whose class/id is judged before scoring: the containers. Inline elements, list
+# items and images are many (half of all named elements) and decide nothing on their own.
+_JUDGED = frozenset(
+    {"div", "section", "aside", "nav", "header", "footer", "ul", "ol", "dl", "p", "table",
+     "form", "figure", "center", "td", "tr", "article", "main"}
+)  # fmt: skip
 
 
 def _extract(
@@ -52,13 +59,6 @@ def _extract(
         base = absolute(base_node.attributes.get("href"), url) or url
 
     meta = metadata.read_meta(tree)
-    markers = " ".join(
-        [s.attributes.get("src") or "" for s in tree.css("script[src]")]
-        + [
-            f"{n.attributes.get('id')} {n.attributes.get('class')}"
-            for n in tree.css(SCRIPT_PLACEHOLDERS)
-        ]
-    )
     tree.strip_tags(list(JUNK_TAGS))
     body = tree.body
     if body is None:
@@ -77,23 +77,27 @@ def _extract(
     named_related: list[LexborNode] = []
     unlikely: list[LexborNode] = []
     for node in body.css("[class], [id]"):
+        if node.tag not in _JUDGED:
+            continue
         flags = names.node_flags(node)
         if flags & names.RELATED:
             named_related.append(node)
         if names.is_unlikely(flags) and node.tag not in content.NEVER_UNLIKELY:
             unlikely.append(node)
 
-    thread, comment_nodes, op_name = find_comments(body, markers, base, author)
-    author = author or op_name
+    thread, comment_nodes, op_name = find_comments(body, meta.script_sources, base, author)
+    author = op_name or author  # a forum's thread starter beats the page's meta author
     related, related_nodes = find_related(body, base, page, named_related)
     for node in (*comment_nodes, *related_nodes):
         node.remove()
 
     if strict:
         content.remove_unlikely(body, unlikely)
-    builder = content.BlockBuilder(base, title)
+    first_h1 = body.css_first("h1")
+    headline = node_text(first_h1) if first_h1 is not None else ""
+    builder = block_builder.BlockBuilder(base, title, author, headline)
     builder.build(content.main_nodes(body))
-    blocks = content.squash_blocks(builder.blocks)
+    blocks = block_builder.squash_blocks(builder.blocks)
     if strict and unlikely:
         size = sum(weight(b.text) for b in blocks)
         if size < _RETRY_BELOW and weight(page) > 2 * size + _RETRY_BELOW:

@@ -225,12 +225,13 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return out
 
 
-def _discuz(body: LexborNode, base: str | None) -> tuple[list[Comment], list[LexborNode], str]:
+def _discuz(
+    body: LexborNode, posts: list[LexborNode], base: str | None
+) -> tuple[list[Comment], list[LexborNode], str]:
     """Discuz! threads: the first floor is the article, the later floors are the replies.
 
     Returns the replies, the reply containers to remove, and the thread starter's name.
     """
-    posts = body.css("[id^=postmessage_]")
     if not posts:
         return [], [], ""
     replies: list[Comment] = []
@@ -276,23 +277,39 @@ def _discuz(body: LexborNode, base: str | None) -> tuple[list[Comment], list[Lex
 
 
 def find_comments(
-    body: LexborNode, markers: str, base: str | None, op: str
+    body: LexborNode, scripts: str, base: str | None, op: str
 ) -> tuple[CommentThread, list[LexborNode], str]:
     """The page's comment thread, the section nodes to keep out of the article body, and the
     author's name when the comment system tells it (a forum's thread starter).
 
-    ``markers`` holds the ids/classes of script placeholders (``SCRIPT_PLACEHOLDERS``) and the
-    page's script addresses, gathered by the caller before scripts are removed.
+    ``scripts`` holds the page's script addresses, gathered by the caller before scripts are
+    removed; placeholders (``SCRIPT_PLACEHOLDERS``) are looked up here.
     """
-    replies, floors, starter = _discuz(body, base)
+    # One walk of the tree finds every kind of section; they are told apart afterwards.
+    posts: list[LexborNode] = []
+    wp_lists: list[LexborNode] = []
+    named: list[LexborNode] = []
+    for node in body.css(f"[id^=postmessage_], {_WP_LISTS}, {_SECTION}"):
+        if (node.attributes.get("id") or "").startswith("postmessage_"):
+            posts.append(node)
+        elif node.tag in ("ol", "ul") and node.css_matches(_WP_LISTS):
+            wp_lists.append(node)
+        else:
+            named.append(node)
+    replies, floors, starter = _discuz(body, posts, base)
     if floors or starter:
         state = CommentState.PRESENT if replies else CommentState.NONE
+        pager = body.css_first(".pg a.nxt, .pgs a.nxt")
+        next_page = absolute(pager.attributes.get("href"), base) if pager is not None else None
         thread = CommentThread(
-            state=state, declared_count=None, items=tuple(replies), system="discuz"
+            state=state,
+            declared_count=None,
+            items=tuple(replies),
+            system="discuz",
+            next_page=next_page,
         )
         return thread, floors, starter
-    sections = _outermost(body.css(_SECTION))
-    wp_lists = body.css(_WP_LISTS)
+    sections = _outermost(named)
     for wp in wp_lists:
         if not any(_contains(s, wp) for s in sections):
             sections.append(wp)
@@ -312,10 +329,17 @@ def find_comments(
                 break
 
     script = None
-    for name, signs in _SCRIPT_SYSTEMS:
-        if any(marker in markers for marker in signs):
-            script = name
-            break
+    if not items:
+        # Placeholders survive script removal (they are divs), so look them up only now.
+        placeholders = " ".join(
+            f"{n.attributes.get('id')} {n.attributes.get('class')}"
+            for n in body.css(SCRIPT_PLACEHOLDERS)
+        )
+        found = f"{scripts} {placeholders}"
+        for name, signs in _SCRIPT_SYSTEMS:
+            if any(sign in found for sign in signs):
+                script = name
+                break
 
     if items:
         state = CommentState.PRESENT

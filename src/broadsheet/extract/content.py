@@ -5,42 +5,38 @@ The approach is readability's, adapted to Lexbor and to Chinese pages: text-bear
 portals often set the body as ``<br>``-separated text in a ``<div>`` or table cell) give a score
 for their text length and punctuation (``,`` and ``，。、``) to their container and, less, to its
 ancestors. Containers named like content gain, those named like navigation or comments lose,
-and link-heavy ones are discounted. The best container, plus siblings that score nearly as
-well, is then walked once into ``Block``s, skipping boilerplate inside it (share bars, source
-and disclaimer lines, link lists). Text lengths are UTF-8 byte counts, so a CJK character
+and link-heavy ones are discounted. The best container, widened to the ancestor that holds
+the article's other blocks, plus siblings that score nearly as well and a lead image, is what
+``blocks.BlockBuilder`` then walks. Text lengths are UTF-8 byte counts, so a CJK character
 weighs about what a short English word does.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from broadsheet.extract import names
-from broadsheet.extract.dom import BLOCK_TAGS, HEADINGS, absolute, line, squash, weight
-from broadsheet.models import Block, BlockKind, Link
-from broadsheet.sanitize import clean_text
+from broadsheet.extract.dom import BLOCK_TAGS, weight
 
-_BOILER_LINE = re.compile(
-    r"^[(（【\[]?\s*(?:来源|來源|稿源|本文来源|责任编辑|責任編輯|编辑|责编|免责声明|版权声明|"
-    r"版权所有|上一篇|下一篇|分享到|字号|字体|打印|关闭窗口|浏览次数|阅读次数|点击数|点击次数|"
-    r"发布时间|发表时间|更新时间|简要|摘要|Share this|Related|Tags)\s*[：:】\])）]"
-)
-_ALWAYS_BOILER = re.compile(r"^[(（【\[]?\s*(?:免责声明|版权声明|声明)\s*[：:】\])）]")
 _PUNCT = re.compile(r"[,，。、；;！!？?]")
 _TEXT_TAGS = "p, pre, td, div, section, article, font, center, dd, blockquote, main"
 _DIV_LIKE = frozenset({"div", "td", "section", "article", "font", "center", "dd", "main"})
-_CONTAINERS = frozenset(
-    {"div", "section", "article", "main", "body", "td", "th", "center", "font", "form", "dd",
-     "tbody", "tr", "header", "footer", "aside", "nav", "span", "li"}
-)  # fmt: skip
-_BR = "\x00"  # line-break marker inside a paragraph buffer (NULs are removed before parsing)
 
 
 def _own_text(node: LexborNode) -> str:
     """Text directly in ``node`` or in its inline children (not in nested blocks)."""
+    if not node.text(deep=False).strip():
+        # No text nodes of its own (the common wrapper): only inline children can add text,
+        # and walking elements alone skips the many whitespace text nodes.
+        inline = [
+            child.text(deep=True)
+            for child in node.iter(include_text=False)
+            if child.tag not in BLOCK_TAGS and child.tag not in ("img", "br")
+        ]
+        return "".join(inline).strip()
     parts: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -156,6 +152,8 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         cand.score *= 1 - link_density(cand.node)
     ranked.sort(key=lambda c: c.score, reverse=True)
     top = ranked[0]
+    if top.score < 1.0:
+        return []  # nothing but links left: no prose to read here
     node = top.node
 
     # Several strong candidates under one ancestor: the article is split; take the ancestor.
@@ -165,7 +163,8 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         for ancestor_id in _ancestors(node):
             if sum(ancestor_id in anc for anc in lists) >= 2:
                 found = candidates.get(ancestor_id)
-                if found is not None:
+                # Never the whole page: that is a page printing the article twice.
+                if found is not None and found.node.tag != "body":
                     node = found.node
                 break
 
@@ -186,6 +185,7 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         last = above.score
         parent = parent.parent
 
+    node = _widen(node)
     top_score = candidates[node.mem_id].score if node.mem_id in candidates else top.score
     parent = node.parent
     if parent is None or node.tag == "body":
@@ -216,6 +216,32 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
     return [lead, *chosen] if lead is not None else chosen
 
 
+def _paragraph_mass(node: LexborNode) -> int:
+    """How much prose a node holds: the text of its paragraphs."""
+    return sum(weight(p.text(deep=True).strip()) for p in node.css("p"))
+
+
+def _widen(node: LexborNode) -> LexborNode:
+    """Move up to an ancestor that holds much more prose at a low link density.
+
+    Articles are often cut into blocks ("story-body-1", "story-body-2", a wrapper per few
+    paragraphs) that no single container holds; the scores alone pick one block.
+    """
+    mass = _paragraph_mass(node)
+    if mass == 0:
+        return node
+    best = node
+    parent = node.parent
+    for _ in range(4):
+        if parent is None or parent.tag in ("body", "html", "-document", None):
+            break
+        above = _paragraph_mass(parent)
+        if above >= mass * 1.3 and link_density(parent) < 0.2:
+            best, mass = parent, above
+        parent = parent.parent
+    return best
+
+
 def _previous_elements(node: LexborNode, limit: int) -> list[LexborNode]:
     out: list[LexborNode] = []
     sibling = node.prev
@@ -240,238 +266,3 @@ def _lead_image(first: LexborNode) -> LexborNode | None:
             ):
                 return sibling
     return None
-
-
-@dataclass(slots=True)
-class BlockBuilder:
-    """Walks content nodes once, producing blocks and the links met on the way."""
-
-    base: str | None
-    title: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    _buffer: list[str] = field(default_factory=list)
-    _seen_images: set[str] = field(default_factory=set)
-
-    def build(self, nodes: list[LexborNode]) -> None:
-        for node in nodes:
-            if node.tag in _CONTAINERS:
-                self._walk(node)  # the chosen container itself is never judged boilerplate
-            else:
-                self._element(node)
-            self._flush()
-
-    # -- paragraphs -------------------------------------------------------------------------
-    def _flush(self) -> None:
-        if not self._buffer:
-            return
-        raw = "".join(self._buffer)
-        self._buffer.clear()
-        for piece in raw.split(_BR):
-            text = line(piece)
-            if text and self._keep_line(text):
-                self.blocks.append(Block(BlockKind.PARAGRAPH, text))
-
-    def _keep_line(self, text: str) -> bool:
-        if _ALWAYS_BOILER.match(text):
-            return False
-        if len(text) < 150 and _BOILER_LINE.match(text):
-            return False
-        return not (self.title and text == self.title)
-
-    # -- walking ----------------------------------------------------------------------------
-    def _walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                self._buffer.append(child.text_content or "")
-            elif tag == "br":
-                self._buffer.append(_BR)
-            elif tag is not None and not tag.startswith("-"):
-                self._element(child)
-
-    def _element(self, node: LexborNode) -> None:
-        tag = node.tag or ""
-        if tag == "a":
-            url = absolute(node.attributes.get("href"), self.base)
-            if url:
-                text = line(node.text(deep=True))
-                if text:
-                    self.links.append(Link(url, text))
-            self._walk(node)
-        elif tag == "img":
-            self._image(node, "")
-        elif tag not in BLOCK_TAGS:
-            self._walk(node)  # inline: same paragraph
-        elif self._is_boilerplate(node):
-            return
-        elif tag in HEADINGS:
-            self._flush()
-            text = line(node.text(deep=True)).rstrip("¶#§ ")
-            if text and text != self.title:
-                self.blocks.append(Block(BlockKind.HEADING, text, level=int(tag[1])))
-        elif tag in ("ul", "ol"):
-            self._flush()
-            self._list(node, ordered=tag == "ol")
-        elif tag == "pre":
-            self._flush()
-            self._code(node)
-        elif tag == "blockquote":
-            self._flush()
-            self._quote(node)
-        elif tag == "table":
-            self._flush()
-            self._table(node)
-        elif tag == "figure":
-            self._flush()
-            self._figure(node)
-        elif tag == "hr":
-            self._flush()
-        elif tag == "p" and self._is_link_line(node):
-            return
-        else:
-            self._flush()
-            self._walk(node)
-            self._flush()
-
-    @staticmethod
-    def _is_link_line(node: LexborNode) -> bool:
-        """A short paragraph that is one link: a kicker, a "read more" or a section label."""
-        text = node.text(deep=True).strip()
-        return 0 < len(text) < 40 and link_density(node) >= 0.99
-
-    def _is_boilerplate(self, node: LexborNode) -> bool:
-        flags = names.node_flags(node)
-        if flags & names.BOILERPLATE and (not flags & names.POSITIVE or flags & names.NEGATIVE):
-            return True
-        if node.tag in ("ul", "ol", "div", "table", "dl", "section"):
-            text = node.text(deep=True).strip()
-            size = weight(text)
-            if size == 0:
-                return node.css_first("img") is None
-            density = link_density(node)
-            if (size < 75 and density > 0.3) or density > 0.5:
-                return True
-        return False
-
-    # -- structured blocks ------------------------------------------------------------------
-    def _list(self, node: LexborNode, *, ordered: bool) -> None:
-        items: list[str] = []
-        for child in node.iter(include_text=False):
-            if child.tag == "li":
-                self._collect_links(child)
-                text = line(child.text(deep=True, separator=" "))
-                if text:
-                    items.append(text)
-        if items:
-            self.blocks.append(
-                Block(BlockKind.LIST, "\n".join(items), items=tuple(items), ordered=ordered)
-            )
-
-    def _code(self, node: LexborNode) -> None:
-        text = clean_text(node.text(deep=True)).strip("\n")
-        if not text.strip():
-            return
-        language = None
-        for el in (node, node.css_first("code")):
-            if el is None:
-                continue
-            for cls in (el.attributes.get("class") or "").split():
-                if cls.startswith(("language-", "lang-")):
-                    language = line(cls.split("-", 1)[1]) or None
-        self.blocks.append(Block(BlockKind.CODE, text, language=language))
-
-    def _quote(self, node: LexborNode) -> None:
-        paragraphs = [line(p.text(deep=True, separator=" ")) for p in node.css("p")]
-        lines = [p for p in paragraphs if p] or [line(node.text(deep=True, separator=" "))]
-        text = "\n".join(x for x in lines if x)
-        self._collect_links(node)
-        if text:
-            self.blocks.append(Block(BlockKind.QUOTE, text, level=1))
-
-    def _table(self, node: LexborNode) -> None:
-        if self._is_layout(node):
-            self._walk(node)  # a layout table: read its cells as containers
-            self._flush()
-            return
-        rows: list[tuple[str, ...]] = []
-        header = False
-        for i, tr in enumerate(node.css("tr")):
-            cells = [
-                line(cell.text(deep=True, separator=" "))
-                for cell in tr.iter(include_text=False)
-                if cell.tag in ("td", "th")
-            ]
-            if any(cells):
-                if i == 0 and tr.css_first("th") is not None:
-                    header = True
-                rows.append(tuple(cells))
-        if not rows:
-            return
-        if len(rows) == 1 and len(rows[0]) == 1:
-            self.blocks.append(Block(BlockKind.PARAGRAPH, rows[0][0]))
-            return
-        self._collect_links(node)
-        text = "\n".join("\t".join(row) for row in rows)
-        self.blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows), header=header))
-
-    @staticmethod
-    def _is_layout(table: LexborNode) -> bool:
-        """A table used for page layout rather than data: nested tables, block content, or
-        cells holding long text (portals set whole articles in a cell)."""
-        nested = table.css("table, div, ul, ol, h1, h2, h3, pre, blockquote, form")
-        if any(inner.mem_id != table.mem_id for inner in nested):
-            return True
-        cells = table.css("td, th")
-        if len(cells) < 2:
-            return True
-        return any(weight(cell.text(deep=True).strip()) > 400 for cell in cells)
-
-    def _figure(self, node: LexborNode) -> None:
-        caption_node = node.css_first("figcaption")
-        caption = line(caption_node.text(deep=True, separator=" ")) if caption_node else ""
-        images = node.css("img")
-        if images:
-            for img in images:
-                self._image(img, caption)
-        else:
-            for child in node.iter(include_text=False):
-                if child.tag != "figcaption":
-                    self._element(child)
-            self._flush()
-
-    def _image(self, node: LexborNode, caption: str) -> None:
-        attrs = node.attributes
-        src = None
-        for key in ("data-src", "data-original", "data-lazy-src", "src"):
-            src = absolute(attrs.get(key), self.base)
-            if src:
-                break
-        if not src or src in self._seen_images:
-            return
-        if attrs.get("width") in ("1", "0") or attrs.get("height") in ("1", "0"):
-            return
-        self._seen_images.add(src)
-        self._flush()
-        alt = line(attrs.get("alt") or "")
-        self.blocks.append(Block(BlockKind.IMAGE, caption, src=src, alt=alt))
-
-    def _collect_links(self, node: LexborNode) -> None:
-        for a in node.css("a[href]"):
-            url = absolute(a.attributes.get("href"), self.base)
-            text = line(a.text(deep=True))
-            if url and text:
-                self.links.append(Link(url, text))
-
-
-def squash_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop a block that repeats the one just before it (a caption set twice by a template).
-
-    Only neighbours: the same sentence may well appear twice in an article.
-    """
-    out: list[Block] = []
-    for block in blocks:
-        if out and out[-1].kind == block.kind and out[-1].text == block.text:
-            continue
-        out.append(block)
-    return out

@@ -15,10 +15,10 @@ from selectolax.lexbor import LexborNode
 from broadsheet.sanitize import clean_line, clean_text
 
 # Tags whose content is never readable text.
+# (Each tag costs Lexbor a walk of the tree, so only tags that carry text or hide it.)
 JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "button", "input", "select", "textarea", "option", "link", "meta", "map", "audio", "video",
-    "dialog",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
+    "textarea", "object",
 )  # fmt: skip
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -75,7 +75,7 @@ def page_text(node: LexborNode) -> str:
 
 def weight(text: str) -> int:
     """Text weight where a CJK character counts about as much as a short word (UTF-8 bytes)."""
-    return len(text.encode("utf-8", "replace"))
+    return len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
 
 
 def absolute(href: str | None, base: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""Related-article lists and the article links of index pages.
+"""Related-article lists.
 
 Related lists are found two ways: a container named like one (``related``, ``xiangguan``...)
 or a short heading that says so (相关文章, 相关阅读, 延伸阅读, "Related posts"...) followed by
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from broadsheet.extract.content import link_density
 from broadsheet.extract.dom import absolute, line, node_text
@@ -103,9 +103,3 @@ def find_related(
                 seen.add(link.url)
                 related.append(link)
     return related, kept
-
-
-def index_links(html: LexborHTMLParser, base: str | None) -> list[Link]:
-    """Every distinct http(s) link with text on a page: the candidates on an index page."""
-    body = html.body
-    return _links(body, base, None) if body is not None else []

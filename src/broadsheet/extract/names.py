@@ -28,7 +28,8 @@ _PATTERNS = (
             r"-ad-|ai2html|banner|breadcrumb|crumb|combx|comment|community|cover-wrap|disqus|"
             r"extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
             r"skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
-            r"yom-remote|share|pinglun|xiangguan|mianze|copyright|navbar|subnav|"
+            r"yom-remote|share|pinglun|xiangguan|mianze|copyright|navbar|subnav|cookie|consent|"
+            r"trending|teaser|most-?read|mostpopular|most-popular|outbrain|taboola|promo|"
             r"^(?:top|nav|position|login|side|hot|rank|ranking|recommend|prenext|foot|gg|ads?)"
             r"(?:$|[_-])|[_-](?:nav|ads?|gg)$"
         ),
@@ -55,8 +56,9 @@ _PATTERNS = (
         BOILERPLATE,
         re.compile(
             r"share|sharing|social|related|relatedposts|comment|pinglun|xiangguan|mianze|"
-            r"disclaimer|copyright|breadcrumb|crumb|advert|sponsor|newsletter|subscribe|"
-            r"author-bio|author-info|prenext|pre_next|post-navigation|nav-links|"
+            r"disclaimer|copyright|breadcrumb|crumb|advert|sponsor|newsletter|subscribe|cookie|"
+            r"author-bio|author-info|prenext|pre_next|post-navigation|nav-links|trending|teaser|"
+            r"most-?read|outbrain|taboola|"
             r"^(?:tags|ad|ads|gg|nav|print|keywords|editor|laiyuan|source|toolbar|meta)(?:$|[_-])"
         ),
     ),
@@ -86,6 +88,8 @@ def node_flags(node: LexborNode) -> int:
     attrs = node.attributes
     cls = attrs.get("class")
     ident = attrs.get("id")
+    if ident and ident.count("-") >= 4:
+        ident = None  # a slug made from a heading ("sharing-with-a-single-developer")
     if not cls and not ident:
         return 0
     return flags_of(f"{cls or ''} {ident or ''}".lower())

@@ -37,7 +37,7 @@ def _script(name: str) -> Callable[[], str]:
 
 
 # MIGRATIONS[i] upgrades a file from user_version i to i + 1. Append only; never edit one.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_script("schema.sql"),)
+MIGRATIONS: tuple[Callable[[], str], ...] = (_script("schema.sql"), _script("schema_2.sql"))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000

@@ -64,8 +64,8 @@ class Query:
     not_sites: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     not_authors: tuple[str, ...] = ()
-    after: str | None = None  # ISO date, inclusive: published on or after this day
-    before: str | None = None  # ISO date, exclusive: published before this day
+    after: str | None = None  # ISO day: published on or after it
+    before: str | None = None  # ISO day: published before it
     read: bool | None = None  # True: only read articles; False: only unread ones
     favourite: bool | None = None
     problems: tuple[str, ...] = field(default=(), compare=False)
@@ -88,26 +88,19 @@ class Query:
         return bool(self.terms or self.excluded or self.has_filters)
 
 
-def parse_date(value: str, *, end: bool = False) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as an ISO day, or None when it is not a date.
+def parse_date(value: str) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the ISO day it starts on, or None.
 
-    A partial date means its first day; with ``end`` it means the first day after it, so
-    ``before:2024`` means "before 2024-01-01" and ``after:2024-05`` "from 2024-05-01".
+    ``after:D`` keeps articles from the start of D on and ``before:D`` those before it, so
+    ``after:2024-05 before:2024-06`` is May 2024, and ``before:2025`` ends with 2024.
     """
     match = _DATE.fullmatch(value.strip())
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
+    year, month, day = (int(g) if g else 1 for g in match.groups())
     try:
-        if month is None:
-            return date(year + (1 if end else 0), 1, 1).isoformat()
-        if day is None:
-            if end:
-                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            return date(year, month, 1).isoformat()
         return date(year, month, day).isoformat()
-    except (ValueError, OverflowError):
+    except ValueError:
         return None
 
 
@@ -155,7 +148,7 @@ def parse_query(text: str) -> Query:
             else:
                 problems.append(raw)
         elif qual in {"after", "before"}:
-            day = parse_date(value, end=qual == "before")
+            day = parse_date(value)
             if day is None:
                 problems.append(raw)
             elif qual == "after":

@@ -38,6 +38,7 @@ from broadsheet.models import (
 from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.serialize import article_from_dict, article_to_dict, article_to_storage
 from broadsheet.store.db import Database, utc_now
+from broadsheet.store.sources import SourceRows
 
 _ARTICLE_COLUMNS = (
     "id, url, final_url, title, site_name, author, published, source, summary, "
@@ -48,8 +49,10 @@ _SUMMARY_COLUMNS = (
 )
 
 
-class Store:
-    """The articles and pages in the cache file at ``path``.
+class Store(SourceRows):
+    """The articles, pages and sources in the cache file at ``path``.
+
+    Sources and their entries are handled by ``SourceRows`` (``store/sources.py``).
 
     Raises ``CorruptStoreError`` if the file is not a readable SQLite database, and
     ``StoreError`` for any other failure to open, read or write it.
@@ -181,12 +184,34 @@ class Store:
             )
         return (str(rows[0][1]), self._stored(rows[0])) if rows else None
 
-    def list_articles(self, *, limit: int = 500, offset: int = 0) -> list[ArticleSummary]:
-        """Article list rows, newest fetched first."""
+    def list_articles(
+        self,
+        *,
+        limit: int = 500,
+        offset: int = 0,
+        source_id: int | None = None,
+        unread: bool = False,
+        favourites: bool = False,
+    ) -> list[ArticleSummary]:
+        """Article list rows, newest fetched first: all of them, or one source's, and only
+        the unread or favourite ones when asked."""
+        where: list[str] = []
+        args: list[object] = []
+        # A source's list follows the source: newest entries first, then its own order.
+        source, order = "", "fetched_at DESC, id DESC"
+        if source_id is not None:
+            source = "JOIN entries e ON e.article_id = id AND e.source_id = ? "
+            order = "e.first_seen DESC, e.position, id DESC"
+            args.append(source_id)
+        if unread:
+            where.append("read=0")
+        if favourites:
+            where.append("favourite=1")
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
         rows = self.db.read(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles "
-            "ORDER BY fetched_at DESC, id DESC LIMIT ? OFFSET ?",
-            (max(0, limit), max(0, offset)),
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles {source}{clause}"
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            (*args, max(0, limit), max(0, offset)),
         )
         return [
             ArticleSummary(

@@ -72,20 +72,19 @@ def styled_text(block: Block) -> Content:
     return content
 
 
-def block_renderable(block: Block) -> Content | KinsokuContent | Table:
-    """What to show for one body block; the caller picks CSS classes by ``block.kind``."""
+def block_content(block: Block) -> Content | None:
+    """A text block as unwrapped ``Content`` (None for tables), so find-in-page can mark hits
+    in the same text the pane shows before it is wrapped."""
     kind = block.kind
     if kind == BlockKind.LIST:
         items = block.items or tuple(block.text.splitlines())
         lines = [f"{index}. " if block.ordered else "• " for index in range(1, len(items) + 1)]
-        return wrap_for_reading(
-            Content("\n").join(
-                Content.assemble((marker, "$accent"), clean_text(item))
-                for marker, item in zip(lines, items, strict=True)
-            )
+        return Content("\n").join(
+            Content.assemble((marker, "$accent"), clean_text(item))
+            for marker, item in zip(lines, items, strict=True)
         )
     if kind == BlockKind.TABLE:
-        return table_renderable(block)
+        return None
     if kind == BlockKind.IMAGE:
         label = clean_line(block.text or block.alt) or "image"
         parts: list[str | tuple[str, str]] = [("▣ Image:", "bold $accent"), " ", label]
@@ -94,7 +93,20 @@ def block_renderable(block: Block) -> Content | KinsokuContent | Table:
         return Content.assemble(*parts)
     if kind == BlockKind.CODE:
         return Content(clean_text(block.text).expandtabs(4).rstrip("\n"))
-    return wrap_for_reading(styled_text(block))
+    return styled_text(block)
+
+
+def wraps(block: Block) -> bool:
+    """Whether a block's text is broken with kinsoku rules (code and images keep their lines)."""
+    return block.kind not in (BlockKind.CODE, BlockKind.IMAGE, BlockKind.TABLE)
+
+
+def block_renderable(block: Block) -> Content | KinsokuContent | Table:
+    """What to show for one body block; the caller picks CSS classes by ``block.kind``."""
+    content = block_content(block)
+    if content is None:
+        return table_renderable(block)
+    return wrap_for_reading(content) if wraps(block) else content
 
 
 def table_renderable(block: Block) -> Table:

@@ -7,16 +7,28 @@ against an in-memory library, and so the UI states exactly which core calls it m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from broadsheet.models import ArticleSummary, StoredArticle
+from broadsheet.models import ArticleSummary, Source, StoredArticle
+from broadsheet.sources import RefreshEvent, RefreshReport
 
 
 class LibraryService(Protocol):
     """Headless operations the app runs in workers (sync ones in threads, async on the loop)."""
 
-    def list_articles(self, *, limit: int = 500, offset: int = 0) -> list[ArticleSummary]: ...
+    def list_articles(
+        self,
+        *,
+        limit: int = 500,
+        offset: int = 0,
+        source_id: int | None = None,
+        unread: bool = False,
+        favourites: bool = False,
+    ) -> list[ArticleSummary]: ...
+
+    def sources(self) -> list[Source]: ...
 
     def get(self, ref: int | str) -> StoredArticle: ...
 
@@ -37,5 +49,12 @@ class LibraryService(Protocol):
     ) -> Path: ...
 
     async def open_url(self, url: str, *, refresh: bool = False) -> StoredArticle: ...
+
+    async def refresh(
+        self,
+        source: int | str | Source | None = None,
+        *,
+        progress: Callable[[RefreshEvent], None] | None = None,
+    ) -> RefreshReport: ...
 
     async def aclose(self) -> None: ...

@@ -19,20 +19,28 @@ from urllib.parse import urlsplit
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 from textual.worker import Worker, WorkerState
 
 from broadsheet.errors import BroadsheetError
-from broadsheet.models import ArticleSummary, StoredArticle
+from broadsheet.models import ArticleSummary, Source, StoredArticle
+from broadsheet.sources import RefreshReport
+from broadsheet.ui.history import History
 from broadsheet.ui.screens.address import AddressScreen
-from broadsheet.ui.screens.help import HelpScreen
+from broadsheet.ui.screens.help import HelpScreen, key_sections
+from broadsheet.ui.screens.main_keys import MAIN_BINDINGS
+from broadsheet.ui.screens.toc import TocScreen
 from broadsheet.ui.service import LibraryService
 from broadsheet.ui.widgets.article_list import ArticleList
 from broadsheet.ui.widgets.comments import CommentList, CommentView
+from broadsheet.ui.widgets.findbar import FindBar
 from broadsheet.ui.widgets.reader import LinkList, ReaderPane
+from broadsheet.ui.widgets.refresh_status import RefreshStatus
+from broadsheet.ui.widgets.sources import ALL, SourceList
 
 View = Literal["list", "reader", "comments"]
 _TERMINAL_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m"})
@@ -46,78 +54,7 @@ class MainScreen(Screen[None]):
         (100, "-wide"),
     ]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "c",
-            "toggle_comments",
-            "Comments",
-            tooltip="Switch between the article and its comments",
-            id="view.comments",
-        ),
-        Binding(
-            "o",
-            "open_browser",
-            "Browser",
-            tooltip="Open the page in the system browser",
-            id="article.browser",
-        ),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            tooltip="Export the open article to a .txt file",
-            id="article.export",
-        ),
-        Binding(
-            "m",
-            "toggle_read",
-            "Read",
-            show=False,
-            tooltip="Mark the highlighted article read or unread",
-            id="article.read",
-        ),
-        Binding(
-            "f",
-            "toggle_favourite",
-            "Favourite",
-            show=False,
-            tooltip="Star or unstar the highlighted article",
-            id="article.favourite",
-        ),
-        Binding(
-            "r",
-            "refresh",
-            "Refresh",
-            show=False,
-            tooltip="Fetch the open article again",
-            id="article.refresh",
-        ),
-        Binding("J", "next_article", "Next article", show=False, id="article.next"),
-        Binding("K", "previous_article", "Previous article", show=False, id="article.previous"),
-        Binding(
-            "a",
-            "address",
-            "Address",
-            show=False,
-            tooltip="Type a URL to fetch and read",
-            id="app.address",
-        ),
-        Binding(
-            "q",
-            "back_or_quit",
-            "Back/quit",
-            tooltip="Back to the list, or quit from the list",
-            id="app.back_or_quit",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            show=False,
-            tooltip="Comments -> article -> list",
-            id="app.back",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     def __init__(self, library: LibraryService, urls: Sequence[str] = ()) -> None:
         super().__init__()
@@ -126,22 +63,36 @@ class MainScreen(Screen[None]):
         self.current: StoredArticle | None = None
         self.view: View = "list"
         self._thread_shown: int | None = None  # id of the article whose comments are built
+        self.history = History()
+        self._positions: dict[int, float] = {}  # article id -> where the reader left it
+        self.list_filter = ALL
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
+            yield SourceList(id="sources")
             yield ArticleList(id="articles")
-            with ContentSwitcher(id="right", initial="reader"):
-                yield ReaderPane(id="reader")
-                yield CommentView(id="comments")
+            with Vertical(id="right"):
+                with ContentSwitcher(id="switcher", initial="reader"):
+                    yield ReaderPane(id="reader")
+                    yield CommentView(id="comments")
+                yield FindBar(id="find")
+        yield RefreshStatus(id="refresh")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).border_title = "Articles"
+        self.query_one(SourceList).border_title = "Sources"
         self.query_one(ArticleList).focus()
-        for problem in getattr(self.library, "config_problems", ()):
+        settings = getattr(self.app, "settings", None)
+        self.reader.reading_width = getattr(settings, "reading_width", None)
+        problems = [
+            *getattr(self.library, "config_problems", ()),
+            *getattr(settings, "problems", ()),
+        ]
+        for problem in problems:
             # The real Library reports config file mistakes here; the app starts on defaults.
             self.notify(str(problem), title="Settings", severity="warning", markup=False)
-        self.load_list()
+        self._reload()
         if self.start_urls:
             self.fetch(self.start_urls)
 
@@ -179,10 +130,19 @@ class MainScreen(Screen[None]):
         else:
             self.reader.focus()
 
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
     async def _show(self, stored: StoredArticle) -> None:
+        if self.current is not None:
+            self._positions[self.current.id] = self.reader.scroll_y
         self.current = stored
+        self.history.visit(stored.id)
         article = stored.article
-        await self.reader.show_article(article)
+        if self.find_bar.display:
+            self.find_bar.display = False
+        await self.reader.show_article(article, self._positions.get(stored.id, 0.0))
         self.reader.border_title = None
         self._thread_shown = None  # a new or refreshed copy: its thread is rebuilt when shown
         self.article_list.open_id = stored.id
@@ -191,10 +151,30 @@ class MainScreen(Screen[None]):
 
     # -- workers -----------------------------------------------------------------------------
 
+    def _reload(self) -> None:
+        """Read the list and the sidebar's counts again (after a fetch, a mark, a refresh)."""
+        self.load_list()
+        self.load_sources()
+
     @work(thread=True, exclusive=True, group="list", name="list", exit_on_error=False)
     def load_list(self) -> list[ArticleSummary]:
-        """Read the cached articles, newest first."""
-        return self.library.list_articles()
+        """Read the cached articles the sidebar selects, newest first."""
+        view = self.list_filter
+        return self.library.list_articles(
+            source_id=view.source_id, unread=view.unread, favourites=view.favourites
+        )
+
+    @work(thread=True, exclusive=True, group="sources", name="sources", exit_on_error=False)
+    def load_sources(self) -> list[Source]:
+        """Read the sources with their unread counts."""
+        return self.library.sources()
+
+    @work(exclusive=True, group="refresh", name="refresh", exit_on_error=False)
+    async def refresh_sources(self, source: Source | None) -> RefreshReport:
+        """Refresh one source or all, showing progress; failures come back in the report."""
+        status = self.query_one(RefreshStatus)
+        status.start(source.title if source else "all sources")
+        return await self.library.refresh(source, progress=status.advance)
 
     @work(thread=True, exclusive=True, group="article", name="article", exit_on_error=False)
     def load_article(self, article_id: int) -> StoredArticle:
@@ -275,6 +255,8 @@ class MainScreen(Screen[None]):
             self.reader.border_title = None
             if self.current is None and (event.state != WorkerState.SUCCESS or not worker.result):
                 self._set_view("list")  # nothing to read: back where the user can choose
+        if worker.name == "refresh" and event.state in finished:
+            self.query_one(RefreshStatus).finish()
         if event.state == WorkerState.ERROR:
             self._report(worker.error)
             return
@@ -285,18 +267,28 @@ class MainScreen(Screen[None]):
             self.article_list.set_articles(result)
             unread = sum(1 for summary in result if not summary.read)
             counts = f"{len(result)}, {unread} unread" if unread else f"{len(result)}"
-            self.article_list.border_title = f"Articles ({counts})"
-            if not result and self.current is None and not self.start_urls:
+            name = "Articles" if self.list_filter is ALL else self.list_filter.label
+            self.article_list.border_title = Content.assemble(name, f" ({counts})")
+            if (
+                not result
+                and self.current is None
+                and not self.start_urls
+                and self.list_filter is ALL
+            ):
                 await self.reader.show_placeholder(
                     "The cache is empty. Start Broadsheet with a URL (broadsheet URL) "
                     "or try the demo (broadsheet demo)."
                 )
+        elif worker.name == "sources" and result is not None:
+            self.query_one(SourceList).set_sources(result)
         elif worker.name in ("article", "fetch"):
             if result is not None:
                 await self._show(result)
-            self.load_list()
+            self._reload()
         elif worker.name == "mark":
-            self.load_list()
+            self._reload()
+        elif worker.name == "refresh" and result is not None:
+            self._refreshed(result)
         elif worker.name == "export":
             self.notify(f"Exported to {result}", title="Export", markup=False)
         elif worker.name == "browser" and result:
@@ -306,6 +298,21 @@ class MainScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
+
+    def _refreshed(self, report: RefreshReport) -> None:
+        """Say what a refresh did; each failing source is its own error notification."""
+        for failed in report.failed:
+            self.notify(
+                f"{failed.source.title}: {failed.error}",
+                title="Refresh failed",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+        done = len(report.results)
+        noun = "source" if done == 1 else "sources"
+        self.notify(f"Refreshed {done} {noun}: {report.new} new", title="Refresh", markup=False)
+        self._reload()
 
     def _report(self, error: BaseException | None) -> None:
         """A failure as a notification: our own errors by their message, others by type too."""
@@ -321,6 +328,11 @@ class MainScreen(Screen[None]):
 
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         self.load_article(message.summary.id)
+
+    def on_source_list_changed(self, message: SourceList.Changed) -> None:
+        if message.view != self.list_filter:
+            self.list_filter = message.view
+            self.load_list()
 
     def on_link_list_followed(self, message: LinkList.Followed) -> None:
         self.fetch([message.link.url])
@@ -340,10 +352,11 @@ class MainScreen(Screen[None]):
             self._set_view("reader" if self.view == "comments" else "comments")
 
     def action_open_browser(self) -> None:
-        """Open the article's page in the system browser (http and https only)."""
+        """Open the selected link, or the article's page, in the system browser (http(s) only)."""
         if (stored := self._need_article()) is None:
             return
-        url = stored.final_url or stored.article.url or ""
+        link = self.reader.selected_link if self.view == "reader" else None
+        url = link.url if link is not None else stored.final_url or stored.article.url or ""
         if urlsplit(url).scheme not in ("http", "https"):
             self.notify(f"Not a web address: {url}", severity="warning", markup=False)
             return
@@ -371,9 +384,41 @@ class MainScreen(Screen[None]):
         self.mark(target.id, favourite=not target.favourite)
 
     def action_refresh(self) -> None:
-        """Fetch the open article again (a conditional request)."""
-        if (stored := self._need_article()) is not None:
+        """In the list or sidebar, refresh the selected source(s); else the open article."""
+        if isinstance(self.focused, SourceList | ArticleList):
+            self._refresh_sources(self.query_one(SourceList).current_source)
+        elif (stored := self._need_article()) is not None:
             self.fetch([stored.article.url or stored.final_url], refresh=True)
+
+    def action_refresh_source(self) -> None:
+        """Refresh the source selected in the sidebar (every source from All or Unread)."""
+        self._refresh_sources(self.query_one(SourceList).current_source)
+
+    def action_choose_theme(self) -> None:
+        """Textual's theme picker (the config file's ``[ui] theme`` sets the one to start with)."""
+        self.app.action_change_theme()
+
+    def action_refresh_all(self) -> None:
+        """Refresh every source."""
+        self._refresh_sources(None)
+
+    def _refresh_sources(self, source: Source | None) -> None:
+        if not self.query_one(SourceList).sources:
+            self.notify(
+                "No sources yet: follow a site with `broadsheet add URL`.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.refresh_sources(source)
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the source sidebar (hidden by default on a narrow terminal)."""
+        self.toggle_class("-sources-toggled")
+        sidebar = self.query_one(SourceList)
+        self.call_after_refresh(
+            lambda: sidebar.focus() if sidebar.display and self.view == "list" else None
+        )
 
     def _step(self, step: int) -> None:
         current = self.current.id if self.current is not None else None
@@ -390,7 +435,10 @@ class MainScreen(Screen[None]):
         self._step(-1)
 
     def _back(self) -> bool:
-        """Go back one level; False when already at the list."""
+        """Go back one level (closing the find bar first); False when already at the list."""
+        if self.find_bar.display:
+            self.find_bar.action_close()
+            return True
         if self.view == "comments":
             self._set_view("reader")
             return True
@@ -407,6 +455,70 @@ class MainScreen(Screen[None]):
         """Back one level, or quit from the list."""
         if not self._back():
             self.app.exit()
+
+    def _history_step(self, target: int | None, edge: str) -> None:
+        if target is None:
+            self.notify(f"Nothing {edge} in the reading history.", markup=False, timeout=3)
+        else:
+            self.load_article(target)
+
+    def action_history_back(self) -> None:
+        """Reopen the article read before this one."""
+        self._history_step(self.history.back(), "further back")
+
+    def action_history_forward(self) -> None:
+        """Go forward again after going back."""
+        self._history_step(self.history.forward(), "further forward")
+
+    def action_find(self) -> None:
+        """Open the find bar under the reading pane."""
+        if self._need_article() is None:
+            return
+        if self.view != "reader":
+            self._set_view("reader")
+        self.find_bar.open()
+
+    def _find_step(self, step: int) -> None:
+        if not self.reader.hits:
+            self.notify("Nothing found to move through: find first (ctrl+f).", markup=False)
+            return
+        self.reader.find_step(step)
+        self.find_bar.show_count(self.reader.find_status)
+
+    def action_find_next(self) -> None:
+        """The next hit of find in page."""
+        self._find_step(1)
+
+    def action_find_previous(self) -> None:
+        """The previous hit of find in page."""
+        self._find_step(-1)
+
+    def on_find_bar_changed(self, message: FindBar.Changed) -> None:
+        self.reader.find(message.query)
+        self.find_bar.show_count(self.reader.find_status if message.query.strip() else "")
+
+    def on_find_bar_done(self, message: FindBar.Done) -> None:
+        self.reader.focus()
+
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
+        self.reader.clear_find()
+        self.reader.focus()
+
+    def action_toc(self) -> None:
+        """Show the article's headings; choosing one scrolls to it."""
+        if self._need_article() is None:
+            return
+        headings = self.reader.headings()
+        if not headings:
+            self.notify("This article has no headings.", markup=False, timeout=3)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._set_view("reader")
+                self.reader.scroll_to_heading(index)
+
+        self.app.push_screen(TocScreen(headings), chosen)
 
     def action_address(self) -> None:
         """Ask for a URL and open it in the app."""
@@ -425,16 +537,11 @@ class MainScreen(Screen[None]):
         """The bindings of the app, this screen and its panes, grouped for the help screen."""
         groups: list[tuple[str, Sequence[BindingType]]] = [
             ("Anywhere", [*self.app.BINDINGS, *self.BINDINGS]),
+            ("Sources", SourceList.BINDINGS),
             ("Article list", ArticleList.BINDINGS),
-            ("Reading pane", [*ReaderPane.BINDINGS, *LinkList.BINDINGS]),
+            ("Reading pane", ReaderPane.BINDINGS),
+            ("Find bar", FindBar.BINDINGS),
             ("Comments", CommentList.BINDINGS),
         ]
-        sections = []
-        for title, bindings in groups:
-            keys: list[tuple[str, str]] = []
-            for binding in bindings:
-                if isinstance(binding, Binding) and binding.description:
-                    text = binding.tooltip or binding.description
-                    keys.append((self.app.get_key_display(binding), text))
-            sections.append((title, keys))
-        return sections
+        keymap: dict[str, str] = getattr(getattr(self.app, "settings", None), "keymap", {})
+        return key_sections(self.app, groups, keymap)

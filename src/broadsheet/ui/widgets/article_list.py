@@ -51,10 +51,12 @@ class ArticleList(OptionList):
             Option(summary_prompt(s, is_open=s.id == self.open_id), id=str(s.id))
             for s in self.summaries
         )
-        target = current.id if current is not None else self.open_id
-        if target is not None:
-            self.highlight_article(target)
-        elif self.summaries:
+        ids = [s.id for s in self.summaries]
+        for target in (current.id if current is not None else None, self.open_id):
+            if target in ids:
+                self.highlighted = ids.index(target)
+                return
+        if self.summaries:  # the article highlighted before is not in this list (a new filter)
             self.highlighted = 0
 
     def highlight_article(self, article_id: int) -> None:

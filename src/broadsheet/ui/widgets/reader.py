@@ -1,4 +1,9 @@
-"""The reading pane: title, metadata, summary, body blocks, numbered links, related articles."""
+"""The reading pane: title, metadata, summary, body blocks, numbered links, related articles.
+
+Besides scrolling, the pane keeps three kinds of reading state for the open article: a link
+selection (Tab / shift+Tab, or a typed number) that enter follows, find-in-page hits, and the
+headings for the table of contents. The screen asks for them; the pane never does IO.
+"""
 
 from __future__ import annotations
 
@@ -8,59 +13,44 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from broadsheet.models import Article, Block, BlockKind, Link
 from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.ui.cjkwrap import wrap_for_reading
-from broadsheet.ui.render import block_renderable, meta_line
+from broadsheet.ui.find import Hit, find_hits, mark_hits
+from broadsheet.ui.render import block_content, meta_line, table_renderable, wraps
+from broadsheet.ui.widgets.links import LinkList
+
+__all__ = ["PLACEHOLDER", "LinkList", "ReaderPane"]
 
 PLACEHOLDER = "Choose an article from the list (enter), or start Broadsheet with a URL."
 
 
-class LinkList(OptionList):
-    """Numbered links (or related articles); enter posts ``LinkList.Followed``."""
+@dataclass
+class _Text:
+    """A Static showing searchable text: the unwrapped content, to re-mark on each search."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="links.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="links.up"),
+    widget: Static
+    content: Content
+    wrap: bool
+
+
+def _digit_bindings() -> list[BindingType]:
+    """0-9 type a link number; only one binding carries the description the help shows."""
+    return [
+        Binding(
+            str(digit),
+            f"digit({digit})",
+            "Type a link number" if digit == 1 else "",
+            show=False,
+            key_display="0-9" if digit == 1 else None,
+            tooltip="Type a link number, then enter to follow it" if digit == 1 else "",
+            id=f"reader.digit_{digit}",
+        )
+        for digit in range(10)
     ]
-
-    @dataclass
-    class Followed(Message):
-        """The user chose a link to open inside the app."""
-
-        link_list: LinkList
-        link: Link
-
-        @property
-        def control(self) -> LinkList:
-            return self.link_list
-
-    def __init__(self, links: tuple[Link, ...], *, numbered: bool, id: str | None = None) -> None:
-        self.links = links
-        options = []
-        for number, link in enumerate(links, start=1):
-            label = clean_line(link.text) or clean_line(link.url)
-            prefix = (f"[{number}]", "$accent") if numbered else ("›", "$accent")
-            prompt = Content.assemble(prefix, " ", label, "  ", (clean_line(link.url), "dim"))
-            options.append(Option(wrap_for_reading(prompt)))
-        super().__init__(*options, id=id, markup=False)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Followed(self, self.links[event.option_index]))
-
-
-def _block_widget(block: Block) -> Static:
-    """A body block as a Static whose classes (``-paragraph``, ``-h2``...) the CSS styles."""
-    classes = f"block -{block.kind.value}"
-    if block.kind == BlockKind.HEADING:
-        classes += f" -h{min(max(block.level, 1), 6)}"
-    return Static(block_renderable(block), classes=classes, markup=False)
 
 
 class ReaderPane(VerticalScroll):
@@ -73,44 +63,117 @@ class ReaderPane(VerticalScroll):
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("space", "page_down", "Page down", show=False, id="reader.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding(
+            "tab",
+            "next_link",
+            "Next link",
+            show=False,
+            tooltip="Select the next link",
+            id="reader.next_link",
+        ),
+        Binding(
+            "shift+tab",
+            "previous_link",
+            "Previous link",
+            show=False,
+            tooltip="Select the previous link",
+            id="reader.previous_link",
+        ),
+        Binding(
+            "enter",
+            "follow",
+            "Follow",
+            show=False,
+            tooltip="Open the selected (or typed) link inside the app",
+            id="reader.follow",
+        ),
+        Binding(
+            "slash",
+            "screen.find",
+            "Find",
+            show=False,
+            tooltip="Find text in this article",
+            id="reader.find",
+        ),
+        *_digit_bindings(),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.all_links: list[Link] = []
+        self.link_index: int | None = None
+        self.typed = ""
+        self._texts: list[_Text] = []
+        self.hits: list[Hit] = []
+        self.hit_index: int | None = None
+        self.reading_width: int | None = None  # from the settings; the CSS default otherwise
+
+    # -- progress --------------------------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self.show_progress()
 
     def show_progress(self) -> None:
-        """Reading progress in the bottom border: how far down the article the view is."""
-        if self.max_scroll_y <= 0 or not self.query("#title"):
-            self.border_subtitle = None
-            return
-        self.border_subtitle = f"{round(100 * self.scroll_y / self.max_scroll_y)}%"
+        """Reading progress and the link being typed or selected, in the bottom border."""
+        parts: list[str] = []
+        if self.typed:
+            parts.append(f"link {self.typed}… enter follows")
+        elif self.selected_link is not None and self.link_index is not None:
+            parts.append(f"link {self.link_index + 1} of {len(self.all_links)}")
+        if self.max_scroll_y > 0 and self.query("#title"):
+            parts.append(f"{round(100 * self.scroll_y / self.max_scroll_y)}%")
+        self.border_subtitle = " · ".join(parts) or None
+
+    # -- content ---------------------------------------------------------------------------
 
     async def on_mount(self) -> None:
         if not self.children:
             await self.show_placeholder()
 
+    def _reset(self) -> None:
+        self.all_links = []
+        self.link_index = None
+        self.typed = ""
+        self._texts = []
+        self.hits = []
+        self.hit_index = None
+
     async def show_placeholder(self, message: str = PLACEHOLDER) -> None:
         """Show a hint instead of an article."""
+        self._reset()
         await self.remove_children()
         await self.mount(Static(Content(message), classes="placeholder", markup=False))
 
-    async def show_article(self, article: Article) -> None:
-        """Replace the pane's content with ``article`` and scroll to the top."""
+    def _text(
+        self, content: Content, wrap: bool = True, *, id: str | None = None, classes: str = ""
+    ) -> Static:
+        shown = wrap_for_reading(content) if wrap else content
+        widget = Static(shown, id=id, classes=classes, markup=False)
+        self._texts.append(_Text(widget, content, wrap))
+        return widget
+
+    def _block(self, block: Block) -> Static:
+        """A body block as a Static whose classes (``-paragraph``, ``-h2``...) the CSS styles."""
+        classes = f"block -{block.kind.value}"
+        if block.kind == BlockKind.HEADING:
+            classes += f" -h{min(max(block.level, 1), 6)}"
+        content = block_content(block)
+        if content is None:
+            return Static(table_renderable(block), classes=classes, markup=False)
+        return self._text(content, wraps(block), classes=classes)
+
+    async def show_article(self, article: Article, scroll_y: float = 0.0) -> None:
+        """Replace the pane's content with ``article`` at ``scroll_y`` (the top by default)."""
+        self._reset()
         widgets: list[Widget] = [
-            Static(
-                wrap_for_reading(Content(clean_line(article.title) or "(untitled)")),
-                id="title",
-                markup=False,
-            )
+            self._text(Content(clean_line(article.title) or "(untitled)"), id="title")
         ]
         if meta := meta_line(article):
             widgets.append(Static(Content(meta), id="meta", markup=False))
         if article.summary:
-            summary = wrap_for_reading(Content(clean_text(article.summary).strip()))
-            widgets.append(Static(summary, id="summary", markup=False))
-        for block in article.blocks:
-            widgets.append(_block_widget(block))
+            widgets.append(self._text(Content(clean_text(article.summary).strip()), id="summary"))
+        widgets.extend(self._block(block) for block in article.blocks)
         if not article.blocks:
             widgets.append(
                 Static(
@@ -119,22 +182,157 @@ class ReaderPane(VerticalScroll):
                     markup=False,
                 )
             )
-        if article.links:
-            widgets.append(
-                Static(Content(f"Links ({len(article.links)})"), classes="section", markup=False)
-            )
-            widgets.append(LinkList(article.links, numbered=True, id="links"))
-        if article.related:
-            widgets.append(
-                Static(
-                    Content(f"Related articles ({len(article.related)})"),
-                    classes="section",
-                    markup=False,
-                )
-            )
-            widgets.append(LinkList(article.related, numbered=False, id="related"))
+        for links, name, title in (
+            (article.links, "links", "Links"),
+            (article.related, "related", "Related articles"),
+        ):
+            if links:
+                heading = Content(f"{title} ({len(links)})")
+                widgets.append(Static(heading, classes="section", markup=False))
+                first = len(self.all_links) + 1
+                widgets.append(LinkList(links, first=first, id=name))
+                self.all_links.extend(links)
+        if self.reading_width is not None:
+            for widget in widgets:
+                if isinstance(widget, Static):
+                    widget.styles.max_width = self.reading_width
         with self.app.batch_update():
             await self.remove_children()
             await self.mount_all(widgets)
         self.scroll_home(animate=False)
-        self.call_after_refresh(self.show_progress)
+        self.call_after_refresh(self._restore, scroll_y)
+
+    def _restore(self, scroll_y: float) -> None:
+        if scroll_y:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.show_progress()
+
+    # -- links -----------------------------------------------------------------------------
+
+    @property
+    def selected_link(self) -> Link | None:
+        """The link Tab or a typed number selected, if any."""
+        if self.link_index is None or not 0 <= self.link_index < len(self.all_links):
+            return None
+        return self.all_links[self.link_index]
+
+    def select_link(self, index: int | None) -> None:
+        """Select link ``index`` (0-based over links then related) and bring it into view."""
+        self.link_index = index
+        for link_list in self.query(LinkList):
+            local = None
+            if index is not None and link_list.first - 1 <= index < link_list.first - 1 + len(
+                link_list.links
+            ):
+                local = index - (link_list.first - 1)
+            link_list.select_local(local)
+            if local is not None:
+                self.scroll_to_widget(link_list, animate=False)
+        self.show_progress()
+
+    def _step_link(self, step: int) -> None:
+        self.typed = ""
+        if not self.all_links:
+            self.notify("This article has no links.", severity="warning", markup=False)
+            return
+        if self.link_index is None:
+            index = 0 if step > 0 else len(self.all_links) - 1
+        else:
+            index = (self.link_index + step) % len(self.all_links)
+        self.select_link(index)
+
+    def action_next_link(self) -> None:
+        """Select the next link (after the last, the first)."""
+        self._step_link(1)
+
+    def action_previous_link(self) -> None:
+        """Select the previous link."""
+        self._step_link(-1)
+
+    def action_digit(self, digit: int) -> None:
+        """Add a digit to the link number being typed; a number past the last link starts over."""
+        typed = (self.typed + str(digit)).lstrip("0")
+        if typed and int(typed) > len(self.all_links):
+            typed = str(digit) if 0 < digit <= len(self.all_links) else ""
+        self.typed = typed
+        if typed:
+            self.select_link(int(typed) - 1)
+        else:
+            self.show_progress()
+
+    def action_follow(self) -> None:
+        """Follow the selected or typed link."""
+        self.typed = ""
+        link = self.selected_link
+        if link is None:
+            self.notify(
+                "Select a link first (Tab, or type its number).", severity="warning", markup=False
+            )
+            return
+        source = next(
+            (ll for ll in self.query(LinkList) if ll.has_class("-selected")), None
+        ) or self.query_one(LinkList)
+        self.post_message(LinkList.Followed(source, link))
+
+    # -- find in page ------------------------------------------------------------------------
+
+    def find(self, query: str) -> int:
+        """Mark every occurrence of ``query``; the first becomes current. Returns the count."""
+        self.hits = find_hits([t.content.plain for t in self._texts], query)
+        self.hit_index = 0 if self.hits else None
+        self._mark()
+        return len(self.hits)
+
+    def find_step(self, step: int) -> None:
+        """Make the next (``step=1``) or previous (``-1``) hit current, wrapping around."""
+        if not self.hits or self.hit_index is None:
+            return
+        self.hit_index = (self.hit_index + step) % len(self.hits)
+        self._mark()
+
+    def clear_find(self) -> None:
+        """Remove the marks."""
+        self.hits = []
+        self.hit_index = None
+        self._mark()
+
+    @property
+    def find_status(self) -> str:
+        """``3/12`` while there are hits, ``no matches`` otherwise."""
+        if self.hit_index is None:
+            return "no matches"
+        return f"{self.hit_index + 1}/{len(self.hits)}"
+
+    def _mark(self) -> None:
+        current = self.hits[self.hit_index] if self.hit_index is not None else None
+        by_text: dict[int, list[Hit]] = {}
+        for hit in self.hits:
+            by_text.setdefault(hit.text, []).append(hit)
+        for number, text in enumerate(self._texts):
+            content = mark_hits(text.content, by_text.get(number, []), current)
+            text.widget.update(wrap_for_reading(content) if text.wrap else content)
+        if current is not None:
+            self.call_after_refresh(self._scroll_to_hit, current)
+
+    def _scroll_to_hit(self, hit: Hit) -> None:
+        """Bring the current hit's widget into view (its top, or the line when measurable)."""
+        widget = self._texts[hit.text].widget
+        self.scroll_to_widget(widget, animate=False, immediate=True)
+
+    # -- table of contents -------------------------------------------------------------------
+
+    def headings(self) -> list[tuple[int, str]]:
+        """The article's headings as (level, text), in order."""
+        return [
+            (
+                next((int(c[2:]) for c in w.classes if c.startswith("-h") and c[2:].isdigit()), 2),
+                str(w.render()),
+            )
+            for w in self.query(".-heading").results(Static)
+        ]
+
+    def scroll_to_heading(self, index: int) -> None:
+        """Scroll so the ``index``-th heading is at the top of the pane."""
+        headings = list(self.query(".-heading").results(Static))
+        if 0 <= index < len(headings):
+            self.scroll_to_widget(headings[index], animate=False, top=True, immediate=True)

@@ -1,0 +1,379 @@
+"""Walk the chosen content once and turn it into ``Block``s.
+
+Headings, paragraphs, lists, quotes, code, data tables and images become blocks; layout
+tables and generic containers are walked through; ``<br>`` splits paragraphs (Chinese portals
+set one paragraph per line). Inside the content, boilerplate is still skipped: containers
+named like share bars, related lists or disclaimers, link lists, short link-only lines,
+source / editor / disclaimer lines (来源, 责任编辑, 免责声明), bylines, and interface words
+left by galleries and players. Links met on the way are collected for ``Article.links``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from broadsheet.extract import names
+from broadsheet.extract.content import link_density
+from broadsheet.extract.dom import BLOCK_TAGS, HEADINGS, absolute, line, weight
+from broadsheet.models import Block, BlockKind, Link, Span
+from broadsheet.sanitize import clean_text
+
+_BOILER_LINE = re.compile(
+    r"^[(（【\[]?\s*(?:来源|來源|稿源|本文来源|责任编辑|責任編輯|编辑|责编|免责声明|版权声明|"
+    r"版权所有|上一篇|下一篇|分享到|字号|字体|打印|关闭窗口|浏览次数|阅读次数|点击数|点击次数|"
+    r"发布时间|发表时间|更新时间|简要|摘要|Share this|Related|Tags)\s*[：:】\])）]"
+)
+_META_LINE = re.compile(
+    r"^(?:By|BY|Updated|UPDATED|Published|PUBLISHED|Posted|Last updated|Photo|Image|Credit|"
+    r"Follow|Share|Advertisement|ADVERTISEMENT|Read more|READ MORE)\b|"
+    r"^(?:\w+day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+)
+_UI_WORDS = re.compile(
+    r"(?:close|caption|hide caption|toggle caption|full ?screen|autoplay|view photos?|"
+    r"buy photo|back to gallery|gallery|photos?|video|play|pause|replay|loading\.*|search|"
+    r"menu|skip to (?:main )?content|back to top|print|e-?mail|share|tweet|advertisement|"
+    r"comments?|reply|subscribe|sign up|log ?in|next|previous|prev|more|read more|"
+    r"×|✕|x|打印|关闭|分享|返回顶部|更多|评论|收藏|登录|注册)\W*",
+    re.IGNORECASE,
+)
+_ALWAYS_BOILER = re.compile(r"^[(（【\[]?\s*(?:免责声明|版权声明|声明)\s*[：:】\])）]")
+_CONTAINERS = frozenset(
+    {"div", "section", "article", "main", "body", "td", "th", "center", "font", "form", "dd",
+     "tbody", "tr", "header", "footer", "aside", "nav", "span", "li"}
+)  # fmt: skip
+_EMPHASIS = {
+    "strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
+    "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """The paragraph being collected: whitespace-collapsed text and its emphasis spans.
+
+    Text is collapsed as it arrives (as a browser renders it), so span offsets recorded while
+    walking stay valid in the final string.
+    """
+
+    parts: list[str] = field(default_factory=list)
+    size: int = 0
+    spans: list[Span] = field(default_factory=list)
+    generation: int = 0  # bumped at every take(), so no span straddles two paragraphs
+    _space: bool = True  # the text so far ends with a space (or is empty)
+
+    def add(self, raw: str) -> None:
+        words = raw.split()
+        if not words:
+            if raw and not self._space:
+                self._append(" ")
+            return
+        if raw[0].isspace() and not self._space:
+            self._append(" ")
+        self._append(" ".join(words))
+        if raw[-1].isspace():
+            self._append(" ")
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        self._space = text.endswith(" ")
+
+    def mark(self, start: int, style: str, url: str | None = None) -> None:
+        """Record ``style`` from ``start`` to the current end, without edge spaces."""
+        text = "".join(self.parts)
+        end = self.size
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if end > start:
+            self.spans.append(Span(start, end, style, url))
+
+    def take(self) -> tuple[str, tuple[Span, ...]]:
+        """The paragraph's text and spans; the collector starts afresh."""
+        text = "".join(self.parts)
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        spans = tuple(
+            Span(sp.start - lead, min(sp.end - lead, len(stripped)), sp.style, sp.url)
+            for sp in self.spans
+            if sp.start - lead < len(stripped)
+        )
+        self.parts.clear()
+        self.spans.clear()
+        self.size = 0
+        self._space = True
+        self.generation += 1
+        if not stripped.isprintable():  # control characters: clean, and offsets are lost
+            return line(stripped), ()
+        return stripped, spans
+
+
+@dataclass(slots=True)
+class BlockBuilder:
+    """Walks content nodes once, producing blocks and the links met on the way."""
+
+    base: str | None
+    title: str = ""
+    author: str = ""
+    headline: str = ""  # the page's first <h1>, which repeats the title in other words
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    _paragraph: _Paragraph = field(default_factory=_Paragraph)
+    _after_br: bool = False  # the paragraph being collected follows a <br> in the same block
+    _seen_images: set[str] = field(default_factory=set)
+    _seen_captions: set[str] = field(default_factory=set)
+
+    def build(self, nodes: list[LexborNode]) -> None:
+        for node in nodes:
+            if node.tag in _CONTAINERS:
+                self._walk(node)  # the chosen container itself is never judged boilerplate
+            else:
+                self._element(node)
+            self._flush()
+
+    # -- paragraphs -------------------------------------------------------------------------
+    def _flush(self, *, at_br: bool = False) -> None:
+        """End the current paragraph (at a block boundary, or at a ``<br>``)."""
+        if not self._paragraph.size:
+            self._after_br = self._after_br and at_br
+            return
+        whole = not (at_br or self._after_br)
+        self._after_br = at_br
+        text, spans = self._paragraph.take()
+        if text and self._keep_line(text, whole=whole):
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, spans=spans))
+
+    def _keep_line(self, text: str, *, whole: bool) -> bool:
+        """Whether a paragraph is article text rather than a label, byline or UI word.
+
+        ``whole``: the text is a whole element, not one line of a ``<br>``-broken block (where
+        a short line is ordinary text).
+        """
+        if _ALWAYS_BOILER.match(text):
+            return False
+        if len(text) >= 150:
+            return True
+        if _BOILER_LINE.match(text) or (
+            (text == self.title or text == self.headline) and (whole or not self.blocks)
+        ):
+            return False
+        if len(text) < 90 and (
+            _META_LINE.match(text) or (self.author and self.author.lower() in text.lower())
+        ):
+            return False
+        # Interface words left by galleries, players and share bars.
+        return not (whole and len(text) < 30 and _UI_WORDS.fullmatch(text))
+
+    # -- walking ----------------------------------------------------------------------------
+    def _walk(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self._paragraph.add(child.text_content or "")
+            elif tag == "br":
+                if self._paragraph.size:
+                    self._flush(at_br=True)
+            elif tag is not None and not tag.startswith("-"):
+                self._element(child)
+
+    def _inline(self, node: LexborNode, style: str | None, url: str | None = None) -> None:
+        """Walk an inline element within the current paragraph, recording its span."""
+        paragraph = self._paragraph
+        start, generation = paragraph.size, paragraph.generation
+        self._walk(node)
+        if style is not None and paragraph.generation == generation:
+            paragraph.mark(start, style, url)
+
+    def _element(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag == "a":
+            url = absolute(node.attributes.get("href"), self.base)
+            if url:
+                text = line(node.text(deep=True))
+                if text:
+                    self.links.append(Link(url, text))
+            self._inline(node, "link" if url else None, url)
+        elif tag == "img":
+            self._image(node, "")
+        elif tag not in BLOCK_TAGS:
+            self._inline(node, _EMPHASIS.get(tag))  # inline: same paragraph
+        elif self._is_boilerplate(node):
+            return
+        elif tag in HEADINGS:
+            self._flush()
+            text = line(node.text(deep=True)).rstrip("¶#§ ")
+            if text and text != self.title and text != self.headline:
+                self.blocks.append(Block(BlockKind.HEADING, text, level=int(tag[1])))
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self._list(node, ordered=tag == "ol")
+        elif tag == "pre":
+            self._flush()
+            self._code(node)
+        elif tag == "blockquote":
+            self._flush()
+            self._quote(node)
+        elif tag == "table":
+            self._flush()
+            self._table(node)
+        elif tag == "figure":
+            self._flush()
+            self._figure(node)
+        elif tag == "hr":
+            self._flush()
+        elif tag == "p" and self._is_link_line(node):
+            return
+        else:
+            self._flush()
+            self._walk(node)
+            self._flush()
+
+    @staticmethod
+    def _is_link_line(node: LexborNode) -> bool:
+        """A short paragraph that is one link: a kicker, a "read more" or a section label."""
+        text = node.text(deep=True).strip()
+        return 0 < len(text) < 40 and link_density(node) >= 0.99
+
+    def _is_boilerplate(self, node: LexborNode) -> bool:
+        flags = names.node_flags(node)
+        if flags & names.BOILERPLATE and (not flags & names.POSITIVE or flags & names.NEGATIVE):
+            return True
+        if node.tag in ("ul", "ol", "div", "table", "dl", "section"):
+            text = node.text(deep=True).strip()
+            size = weight(text)
+            if size == 0:
+                return node.css_first("img") is None
+            density = link_density(node)
+            if (size < 75 and density > 0.3) or density > 0.5:
+                return True
+        return False
+
+    # -- structured blocks ------------------------------------------------------------------
+    def _list(self, node: LexborNode, *, ordered: bool) -> None:
+        items: list[str] = []
+        for child in node.iter(include_text=False):
+            if child.tag == "li":
+                self._collect_links(child)
+                text = line(child.text(deep=True, separator=" "))
+                if text:
+                    items.append(text)
+        if items:
+            self.blocks.append(
+                Block(BlockKind.LIST, "\n".join(items), items=tuple(items), ordered=ordered)
+            )
+
+    def _code(self, node: LexborNode) -> None:
+        text = clean_text(node.text(deep=True)).strip("\n")
+        if not text.strip():
+            return
+        language = None
+        for el in (node, node.css_first("code")):
+            if el is None:
+                continue
+            for cls in (el.attributes.get("class") or "").split():
+                if cls.startswith(("language-", "lang-")):
+                    language = line(cls.split("-", 1)[1]) or None
+        self.blocks.append(Block(BlockKind.CODE, text, language=language))
+
+    def _quote(self, node: LexborNode) -> None:
+        paragraphs = [line(p.text(deep=True, separator=" ")) for p in node.css("p")]
+        lines = [p for p in paragraphs if p] or [line(node.text(deep=True, separator=" "))]
+        text = "\n".join(x for x in lines if x)
+        self._collect_links(node)
+        if text:
+            self.blocks.append(Block(BlockKind.QUOTE, text, level=1))
+
+    def _table(self, node: LexborNode) -> None:
+        if self._is_layout(node):
+            self._walk(node)  # a layout table: read its cells as containers
+            self._flush()
+            return
+        rows: list[tuple[str, ...]] = []
+        header = False
+        for i, tr in enumerate(node.css("tr")):
+            cells = [
+                line(cell.text(deep=True, separator=" "))
+                for cell in tr.iter(include_text=False)
+                if cell.tag in ("td", "th")
+            ]
+            if any(cells):
+                if i == 0 and tr.css_first("th") is not None:
+                    header = True
+                rows.append(tuple(cells))
+        if not rows:
+            return
+        if len(rows) == 1 and len(rows[0]) == 1:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, rows[0][0]))
+            return
+        self._collect_links(node)
+        text = "\n".join("\t".join(row) for row in rows)
+        self.blocks.append(Block(BlockKind.TABLE, text, rows=tuple(rows), header=header))
+
+    @staticmethod
+    def _is_layout(table: LexborNode) -> bool:
+        """A table used for page layout rather than data: nested tables, block content, or
+        cells holding long text (portals set whole articles in a cell)."""
+        nested = table.css("table, div, ul, ol, h1, h2, h3, pre, blockquote, form")
+        if any(inner.mem_id != table.mem_id for inner in nested):
+            return True
+        cells = table.css("td, th")
+        if len(cells) < 2:
+            return True
+        return any(weight(cell.text(deep=True).strip()) > 400 for cell in cells)
+
+    def _figure(self, node: LexborNode) -> None:
+        caption_node = node.css_first("figcaption")
+        caption = line(caption_node.text(deep=True, separator=" ")) if caption_node else ""
+        images = node.css("img")
+        if images:
+            for img in images:
+                self._image(img, caption)
+        else:
+            for child in node.iter(include_text=False):
+                if child.tag != "figcaption":
+                    self._element(child)
+            self._flush()
+
+    def _image(self, node: LexborNode, caption: str) -> None:
+        attrs = node.attributes
+        src = None
+        for key in ("data-src", "data-original", "data-lazy-src", "src"):
+            src = absolute(attrs.get(key), self.base)
+            if src:
+                break
+        if not src or src in self._seen_images:
+            return
+        if attrs.get("width") in ("1", "0") or attrs.get("height") in ("1", "0"):
+            return
+        self._seen_images.add(src)
+        self._flush()
+        if caption in self._seen_captions:
+            caption = ""  # a gallery repeating one caption under every picture
+        elif caption:
+            self._seen_captions.add(caption)
+        alt = line(attrs.get("alt") or "")
+        self.blocks.append(Block(BlockKind.IMAGE, caption, src=src, alt=alt))
+
+    def _collect_links(self, node: LexborNode) -> None:
+        for a in node.css("a[href]"):
+            url = absolute(a.attributes.get("href"), self.base)
+            text = line(a.text(deep=True))
+            if url and text:
+                self.links.append(Link(url, text))
+
+
+def squash_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop a block that repeats the one just before it (a caption set twice by a template).
+
+    Only neighbours: the same sentence may well appear twice in an article.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if out and out[-1].kind == block.kind and out[-1].text == block.text:
+            continue
+        out.append(block)
+    return out
