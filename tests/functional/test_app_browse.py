@@ -160,8 +160,11 @@ async def test_find_in_page_counts_marks_and_moves_with_n(
     async with running(library, urls=[site.url("/portal.gbk.html")]) as h:
         shown = h.text()
         await h.press("ctrl+f")
-        for char in "门诊":
+        for char in "门诊x":
             await h.press(char)
+        assert str(h.app.query_one("#find-count", Static).render()) == "no matches"
+        await h.press("backspace")  # edits the query: not "back" in the history
+        assert title_shown(h.app) == PORTAL_TITLE
         pane = reader(h)
         count = len(pane.hits)
         assert count >= 2

@@ -76,6 +76,7 @@ async def test_r_refreshes_the_selected_source_and_R_all_with_errors_reported(
         bar = h.app.query_one(ProgressBar)
         assert (bar.total, bar.progress) == (2, 2)
         assert not h.app.query_one("#refresh").display  # hidden when done
+        assert sidebar_lines(h)[3] == "!   1 Quiet Blog"  # the failing source is marked
         await h.press("shift+tab", "G", "r")  # the last source only
         assert library.refreshed == [None, 2]
         assert h.messages[-1] == "Refreshed 1 source: 0 new"

@@ -116,7 +116,9 @@ def test_find_in_page(snap_compare: Any, tmp_path: Path, size: Sequence[int]) ->
 
 
 def test_selected_link(snap_compare: Any, tmp_path: Path) -> None:
-    assert snap_compare(app(tmp_path), terminal_size=(160, 48), run_before=keys("j", "enter", "tab"))
+    assert snap_compare(
+        app(tmp_path), terminal_size=(160, 48), run_before=keys("j", "enter", "tab")
+    )
 
 
 def test_table_of_contents(snap_compare: Any, tmp_path: Path) -> None:

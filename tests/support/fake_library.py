@@ -165,6 +165,7 @@ class FakeLibrary:
                 progress(RefreshEvent(target, done, len(targets), "start"))
             await asyncio.sleep(0)
             error = "HTTP 500" if target.url in self.fail else None
+            self.source_rows[target.id] = dataclasses.replace(target, error=error)
             result = SourceResult(target, error=error)
             results.append(result)
             if progress is not None:

@@ -60,15 +60,44 @@ def _keys_valid(value: object) -> bool:
     return bool(keys) and all(k and _KEY.match(k) for k in keys)
 
 
+def line_of(text: str, table: str, key: str) -> int | None:
+    """The line (1-based) where ``key`` of ``[table]`` is set in TOML ``text``, if findable.
+
+    tomllib gives no positions, so this scans: a ``[table]`` (or ``[table.x]``) header, then
+    a line assigning the key (bare, quoted, or as the last part of a dotted key).
+    """
+    current = ""
+    last = key.rsplit(".", 1)[-1]
+    assign = re.compile(rf"""^\s*(?:[\w."'-]*\.)?["']?{re.escape(last)}["']?\s*=""")
+    whole = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[([^\[\]]+)\]", line)
+        if header:
+            current = header.group(1).strip()
+            continue
+        if current.split(".")[0] == table and (whole.match(line) or assign.match(line)):
+            return number
+    return None
+
+
 def parse_ui_settings(
     tables: Mapping[str, Any],
     *,
     themes: Iterable[str],
     binding_ids: Iterable[str],
     where: str = "the settings",
+    text: str = "",
 ) -> UiSettings:
-    """Validate the ``[ui]`` and ``[keys]`` tables against the themes and bindings that exist."""
+    """Validate the ``[ui]`` and ``[keys]`` tables against the themes and bindings that exist.
+
+    With the file's ``text``, each problem also names the line of the key.
+    """
     problems: list[str] = []
+
+    def at(table: str, key: str) -> str:
+        number = line_of(text, table, key) if text else None
+        return f"{where}, line {number}" if number else where
+
     known_themes = set(themes)
     known_ids = set(binding_ids)
     theme: str | None = None
@@ -85,8 +114,8 @@ def parse_ui_settings(
             else:
                 choices = ", ".join(sorted(known_themes | set(THEME_ALIASES)))
                 problems.append(
-                    f"{where}: ui.theme {value!r} is not a theme (choose one of {choices}); "
-                    "using the default"
+                    f"{at('ui', 'theme')}: ui.theme {value!r} is not a theme "
+                    f"(choose one of {choices}); using the default"
                 )
         elif key == "reading_width":
             if (
@@ -97,12 +126,12 @@ def parse_ui_settings(
                 width = value
             else:
                 problems.append(
-                    f"{where}: ui.reading_width must be a whole number of cells from {MIN_WIDTH} "
-                    f"to {MAX_WIDTH}, not {value!r}; using the default"
+                    f"{at('ui', key)}: ui.reading_width must be a whole number of cells "
+                    f"from {MIN_WIDTH} to {MAX_WIDTH}, not {value!r}; using the default"
                 )
         else:
             problems.append(
-                f"{where}: unknown setting ui.{key} (known: reading_width, theme); ignored"
+                f"{at('ui', key)}: unknown setting ui.{key} (known: reading_width, theme); ignored"
             )
     keymap: dict[str, str] = {}
     keys = tables.get("keys", {})
@@ -112,13 +141,13 @@ def parse_ui_settings(
     for binding_id, value in _flatten(keys):
         if binding_id not in known_ids:
             problems.append(
-                f"{where}: keys.{binding_id} is not a binding id (the help screen, ?, "
-                "lists the keys; ids look like article.export); ignored"
+                f"{at('keys', binding_id)}: keys.{binding_id} is not a binding id "
+                "(ids look like article.export; the help screen, ?, lists the keys); ignored"
             )
         elif not _keys_valid(value):
             problems.append(
-                f"{where}: keys.{binding_id} must be a key name or names separated by commas "
-                f'(like "x" or "x,ctrl+e"), not {value!r}; using the default'
+                f"{at('keys', binding_id)}: keys.{binding_id} must be a key name or names "
+                f'separated by commas (like "x" or "x,ctrl+e"), not {value!r}; using the default'
             )
         else:
             keymap[binding_id] = ",".join(k.strip() for k in value.split(","))
@@ -129,7 +158,12 @@ def load_ui_settings(
     home: Path | None, *, themes: Iterable[str], binding_ids: Iterable[str]
 ) -> UiSettings:
     """Read the config file under ``home`` (its syntax problems are the Library's to report)."""
-    config = load_config(paths.config_path(home))
+    path = paths.config_path(home)
+    config = load_config(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
     return parse_ui_settings(
-        config.tables, themes=themes, binding_ids=binding_ids, where=str(config.path)
+        config.tables, themes=themes, binding_ids=binding_ids, where=str(path), text=text
     )

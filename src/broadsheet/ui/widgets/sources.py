@@ -41,15 +41,17 @@ def source_filter(source: Source) -> ListFilter:
     return ListFilter(f"source-{source.id}", title, source_id=source.id)
 
 
-def _prompt(view: ListFilter, source: Source | None) -> Content:
+def _prompt(view: ListFilter, source: Source | None, width: int) -> Content:
+    """One line: a mark, the unread count in a fixed field, the title cut to ``width`` cells.
+
+    The count comes first so cutting a long title short never hides it.
+    """
     if source is None:
         return Content.assemble(("◆ ", "$accent"), view.label)
-    # The count comes first, in a fixed field, so a long title can be cut short (CSS ellipsis)
-    # without losing it.
     mark = ("! ", "$error") if source.error else ("  ", "")
     unread = f"{source.unread:>3} " if source.unread < 1000 else "999+"
     count = (unread, "bold $accent") if source.unread else ("    ", "")
-    return Content.assemble(mark, count, view.label)
+    return Content.assemble(mark, count, view.label).truncate(max(width, 8), ellipsis=True)
 
 
 class SourceList(OptionList):
@@ -77,6 +79,7 @@ class SourceList(OptionList):
         super().__init__(id=id, markup=False)
         self.views: list[ListFilter] = []
         self.sources: dict[int, Source] = {}
+        self._width = 0
         self.set_sources([])
 
     @property
@@ -96,14 +99,22 @@ class SourceList(OptionList):
         keep = self.current.key if self.views else ALL.key
         self.sources = {s.id: s for s in sources}
         self.views = [*VIEWS, *(source_filter(s) for s in sources)]
+        width = self._width or 24
         options: list[Option] = []
         for view in self.views:
             source = self.sources.get(view.source_id) if view.source_id is not None else None
-            options.append(Option(_prompt(view, source), id=view.key))
+            options.append(Option(_prompt(view, source, width), id=view.key))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             keys = [v.key for v in self.views]
             self.highlighted = keys.index(keep) if keep in keys else 0
+
+    def on_resize(self) -> None:
+        """Cut titles to the new width (the sidebar is narrower on a small terminal)."""
+        width = self.scrollable_content_region.width - 1
+        if width > 0 and width != self._width:
+            self._width = width
+            self.set_sources(list(self.sources.values()))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
