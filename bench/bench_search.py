@@ -17,6 +17,14 @@ fixed frequency ranks, so each query's number of hits is printed beside its late
     .venv/bin/python bench/bench_search.py --n 10000       # quicker
     .venv/bin/python bench/bench_search.py --db /tmp/c.db  # keep the cache; reuse it next time
     .venv/bin/python bench/bench_search.py --db /tmp/c.db --cache-mb 64  # bigger page cache
+    .venv/bin/python bench/bench_search.py --store --n 20000  # end to end through the Store
+
+``--store`` builds the cache through the real write path instead: ``Store.save_fetch`` of a
+page (the article as HTML, kept zlib-compressed) and its Article, one transaction per article
+with the index written in it, as the app and ``broadsheet fetch`` do; then times
+``Store.search`` (what ``Library.search`` calls: parse, rank, snippets and the list rows) beside
+a LIKE scan of the store's own columns (comments are inside the JSON ``data`` column), plus
+opening the store and loading the first page of the article list.
 """
 
 from __future__ import annotations
@@ -30,7 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from broadsheet.store import search
+from broadsheet.models import Article, Block, BlockKind, Comment, CommentState, CommentThread, Page
+from broadsheet.store import Store, search
 
 
 def _words(text: str) -> list[str]:
@@ -304,6 +313,112 @@ def report_queries(conn: sqlite3.Connection, reps: int, like_reps: int, limit: i
         )
 
 
+# --- end to end through the Store -----------------------------------------------------------
+
+
+def _as_page(n: int, a: dict[str, str]) -> tuple[Page, Article]:
+    url = f"https://bench.example/{n}"
+    paragraphs = a["body"].split("\n\n")
+    html = f"<html><head><title>{a['title']}</title></head><body><article><h1>{a['title']}"
+    html += "</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    fetched = a["published"] + "T08:00:00+00:00"
+    page = Page(url, url, 200, {}, html.encode(), fetched, content_type="text/html")
+    comments = tuple(
+        Comment(id=str(i), text=line) for i, line in enumerate(a["comments"].splitlines()) if line
+    )
+    article = Article(
+        url=url,
+        title=a["title"],
+        summary=a["summary"],
+        blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs),
+        author=a["author"],
+        site_name=a["site"],
+        published=a["published"],
+        comments=CommentThread(state=CommentState.PRESENT, items=comments),
+    )
+    return page, article
+
+
+def build_store(path: Path, n: int, seed: int) -> None:
+    print(f"building {n:,} articles through Store.save_fetch in {path}")
+    store = Store(path)
+    gen = Generator(seed)
+    spent = {"generate": 0.0, "save": 0.0}
+    for number in range(1, n + 1):
+        t0 = time.perf_counter()
+        page, article = _as_page(number, gen.article())
+        t1 = time.perf_counter()
+        store.save_fetch(page, article)  # one transaction: page, article row and index
+        spent["generate"] += t1 - t0
+        spent["save"] += time.perf_counter() - t1
+    t0 = time.perf_counter()
+    with store.db.write() as conn:
+        search.optimize_index(conn)
+    optimize = time.perf_counter() - t0
+    store.close()
+    print(
+        f"build: save_fetch {spent['save']:.1f} s ({n / spent['save']:,.0f} articles/s, "
+        f"{spent['save'] / n * 1000:.2f} ms each, index included); generate "
+        f"{spent['generate']:.1f} s; optimize {optimize:.1f} s"
+    )
+
+
+STORE_LIKE = ("title", "summary", "text", "author", "site_name", "data")
+
+
+def store_like_scan(conn: sqlite3.Connection, query: str) -> list[int]:
+    """The baseline on the store's own table (no qualifiers but site: and after:)."""
+    parsed = search.parse_query(query)
+    where: list[str] = []
+    params: list[str] = []
+    for term in parsed.terms:
+        where.append("(" + " OR ".join(f"{c} LIKE ?" for c in STORE_LIKE) + ")")
+        params.extend([f"%{term.text}%"] * len(STORE_LIKE))
+    for site in parsed.sites:
+        where.append("site_name LIKE ?")
+        params.append(f"%{site}%")
+    if parsed.after:
+        where.append("coalesce(published, fetched_at) >= ?")
+        params.append(parsed.after)
+    sql = f"SELECT id FROM articles WHERE {' AND '.join(where)} ORDER BY published DESC LIMIT 50"
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def report_store(path: Path, reps: int, like_reps: int, limit: int) -> None:
+    t0 = time.perf_counter()
+    store = Store(path)
+    opened = (time.perf_counter() - t0) * 1000
+    first = timed(lambda: store.list_articles(limit=200), reps)
+    print(
+        f"open the store {opened:.1f} ms; first list page (200 rows) p50 {pct(first, 50):.2f} ms"
+        f" p95 {pct(first, 95):.2f} ms; {store.count_articles():,} articles"
+    )
+    stats = store.stats()
+    print(
+        f"file {stats.file_bytes / 1e6:,.0f} MB, of which search index "
+        f"{(stats.index_bytes or 0) / 1e6:,.0f} MB"
+    )
+    print(f"\nStore.search(limit={limit}) end to end, warm cache; {reps} runs each")
+    print(f"{'query':<22}{'hits':>6}{'p50':>9}{'p95':>9}{'LIKE p50':>10}{'LIKE/p50':>9}  text")
+    conn = store.db.connection()
+    queries = {**QUERIES, "unread only": "is:unread", "fav only": "is:fav"}
+    for name, query in queries.items():
+        hits = len(store.search(query, limit=limit))
+        samples = timed(lambda q=query: store.search(q, limit=limit), reps)
+        like = "" if query.startswith("is:") else None
+        if like is None:
+            scan = timed(lambda q=query: store_like_scan(conn, q), like_reps)
+            like_p50 = statistics.median(scan)
+            like = f"{like_p50:>8.0f}ms{like_p50 / pct(samples, 50):>8,.0f}x"
+        else:
+            like = f"{'-':>10}{'-':>9}"
+        print(
+            f"{name:<22}{hits:>6}{pct(samples, 50):>7.2f}ms{pct(samples, 95):>7.2f}ms{like}  "
+            f"{query}"
+        )
+    store.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="articles (default 100000)")
@@ -317,7 +432,20 @@ def main() -> int:
     parser.add_argument(
         "--db", type=Path, help="build the cache here and keep it; reuse it if it exists"
     )
+    parser.add_argument(
+        "--store", action="store_true", help="end to end through Store (see the docstring)"
+    )
     args = parser.parse_args()
+
+    if args.store:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = args.db or Path(tmp) / "bench-store.sqlite3"
+            if path.exists():
+                print(f"reusing {path} (build figures are from the run that made it)")
+            else:
+                build_store(path, args.n, args.seed)
+            report_store(path, args.reps, args.like_reps, args.limit)
+        return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "bench.sqlite3"

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from broadsheet.demo.runner import SITE, demo_urls
+from broadsheet.demo.runner import SITE, demo_urls, follow_demo_sources, serve_column
 from broadsheet.demo.server import SiteServer
 from broadsheet.library import Library
 from broadsheet.ui.app import BroadsheetApp
+from broadsheet.ui.screens.search import SearchScreen
 from broadsheet.ui.widgets.article_list import ArticleList
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -92,6 +93,30 @@ async def narrow_sources(pilot: Pilot[None]) -> None:
     await press(pilot, "escape", "s", "G")
 
 
+async def search(pilot: Pilot[None], *then: str) -> None:
+    """Search the cache for 门诊 from the list, waiting for the debounced results."""
+    await press(pilot, "escape", "slash", "门", "诊")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    while screen.pending:
+        await pilot.pause(0.05)
+    await settle(pilot)
+    await press(pilot, *then)
+
+
+async def search_results(pilot: Pilot[None]) -> None:
+    await search(pilot)
+
+
+async def search_opened(pilot: Pilot[None]) -> None:
+    await search(pilot, "enter", "n")
+
+
+async def export_dialog(pilot: Pilot[None]) -> None:
+    await open_article(pilot, "winter-kitchen-garden")
+    await press(pilot, "e")
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main-chinese-article-160x48", (160, 48), nothing),
     ("blog-article-160x48", (160, 48), blog_reader),
@@ -105,16 +130,20 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("contents-80x24", (80, 24), contents),
     ("sources-160x48", (160, 48), sources),
     ("narrow-sources-80x24", (80, 24), narrow_sources),
+    ("search-160x48", (160, 48), search_results),
+    ("search-80x24", (80, 24), search_results),
+    ("search-opened-160x48", (160, 48), search_opened),
+    ("export-dialog-160x48", (160, 48), export_dialog),
+    ("export-dialog-80x24", (80, 24), export_dialog),
 ]
 
 
-async def follow_demo_feed(folder: Path, server: SiteServer) -> None:
-    """Follow the demo site's feed, so the sidebar has a source with unread articles."""
+async def follow_sources(folder: Path, server: SiteServer) -> None:
+    """Follow the demo's feed and portal column as ``broadsheet demo`` does."""
     library = Library(folder)
     try:
-        await library.add_source(server.url("/feed.xml"))
+        await follow_demo_sources(library, server)
     finally:
-        await library.aclose()
         library.close()
 
 
@@ -124,8 +153,9 @@ async def shoot(out: Path) -> list[Path]:
         tempfile.TemporaryDirectory(prefix="broadsheet-shots-") as folder,
         SiteServer(SITE) as server,
     ):
+        serve_column(server)
         urls = demo_urls(server)
-        await follow_demo_feed(Path(folder), server)
+        await follow_sources(Path(folder), server)
         for name, size, steps in SHOTS:
             library = Library(Path(folder))
             app = BroadsheetApp(library, urls)

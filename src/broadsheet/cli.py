@@ -20,6 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from broadsheet import __version__, paths
+from broadsheet.cli_cache import COMMANDS as CACHE_COMMANDS
+from broadsheet.cli_cache import add_commands as add_cache_commands
+from broadsheet.cli_serve import COMMANDS as SERVE_COMMANDS
+from broadsheet.cli_serve import add_commands as add_serve_commands
 from broadsheet.cli_sources import COMMANDS as SOURCE_COMMANDS
 from broadsheet.cli_sources import add_commands as add_source_commands
 from broadsheet.config import load_config
@@ -31,7 +35,16 @@ from broadsheet.sanitize import clean_line
 from broadsheet.serialize import article_to_dict
 
 PROG = "broadsheet"
-COMMANDS = ("open", "fetch", "show", "export", "demo", "cache", *SOURCE_COMMANDS)
+COMMANDS = (
+    "open",
+    "fetch",
+    "show",
+    "export",
+    "demo",
+    *CACHE_COMMANDS,
+    *SOURCE_COMMANDS,
+    *SERVE_COMMANDS,
+)
 
 
 def _say(message: str) -> None:
@@ -56,13 +69,17 @@ def _open_library() -> Library:
 
 
 async def _fetch_all(library: Library, urls: Sequence[str], refresh: bool) -> list[object]:
-    """Fetch the URLs a few at a time; each result is a StoredArticle or the error raised."""
+    """Fetch the URLs a few at a time; each result is a StoredArticle or the error raised.
+
+    A refresh that cannot reach the server is an error here, not the cached copy the app
+    falls back on: the user asked to fetch, and a script must know it did not happen.
+    """
     gate = asyncio.Semaphore(4)
 
     async def one(url: str) -> object:
         async with gate:
             try:
-                return await library.open_url(url, refresh=refresh)
+                return await library.open_url(url, refresh=refresh, offline_fallback=False)
             except BroadsheetError as exc:
                 return exc
 
@@ -214,21 +231,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo()
 
 
-def cmd_cache(args: argparse.Namespace) -> int:
-    database = paths.database_path()
-    if args.action == "path":
-        print(database)
-        return 0
-    from broadsheet.store import reset_store
-
-    moved = reset_store(database)
-    if moved is None:
-        print(f"no cache file at {database}; nothing to reset")
-    else:
-        print(f"moved {database} to {moved}; the next run starts a fresh cache")
-    return 0
-
-
 # --- the parser ----------------------------------------------------------------------------
 
 
@@ -320,16 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="serve the built-in demo site and open the app on it")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("cache", help="manage the cache file")
-    p.add_argument(
-        "action",
-        choices=("reset", "path"),
-        help="reset: move the cache file aside (kept as <name>.corrupt-<time>) and start "
-        "fresh; path: print where the cache file is",
-    )
-    p.set_defaults(func=cmd_cache)
-
+    add_cache_commands(sub)  # search, cache stats|prune|vacuum|reindex|reset|path
     add_source_commands(sub)  # add, sources, remove, refresh, list, opml (cli_sources.py)
+    add_serve_commands(sub)  # serve: the app in a web browser (cli_serve.py)
     return parser
 
 

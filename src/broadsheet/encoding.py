@@ -59,6 +59,14 @@ _LABEL_MAP = {
     "x-unicode20utf8": "utf-8",
 }
 _LEGACY_CHINESE = {"gb18030", "big5hkscs", "hz"}
+# Codecs Python knows that no browser decodes a page with. Binary transforms (base64, zlib,
+# rot13...) are caught by ``_is_text_encoding``; these are text codecs that raise on
+# ``errors="replace"`` (idna, undefined), read escapes into control characters
+# (unicode-escape), or that the WHATWG standard drops for security (utf-7). A page labelled
+# with one is decoded as if it had no label, as browsers do with labels they do not know.
+_REFUSED_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "utf-7", "unicode-escape", "raw-unicode-escape", "mbcs"}
+)
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
@@ -84,11 +92,26 @@ def normalise_label(label: str | None) -> str | None:
     if mapped:
         return mapped
     try:
-        codec = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    codec = info.name
+    if not getattr(info, "_is_text_encoding", True) or codec in _REFUSED_CODECS:
         return None
     # Python's own names for the legacy Chinese codecs must still widen to gb18030.
     return _LABEL_MAP.get(codec, codec)
+
+
+def _decode(body: bytes, codec: str) -> str:
+    """``body.decode(codec, "replace")``, falling back to UTF-8 if the codec itself fails.
+
+    Labels come from the server, so the codec is hostile input too: any codec left that
+    raises on some bytes must not make the page unreadable.
+    """
+    try:
+        return body.decode(codec, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return body.decode("utf-8", "replace")
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -151,11 +174,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
         legacy = declared in _LEGACY_CHINESE or declared == "cp1252"
         if legacy and not body.isascii() and _is_utf8(body):
             return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
-        return Decoded(body.decode(declared, "replace"), declared, source)
+        return Decoded(_decode(body, declared), declared, source)
 
     if _is_utf8(body):
         return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
     detected = _detect(body)
     if detected is not None:
-        return Decoded(body.decode(detected, "replace"), detected, "detector")
+        return Decoded(_decode(body, detected), detected, "detector")
     return Decoded(body.decode("utf-8", "replace"), "utf-8", "default")

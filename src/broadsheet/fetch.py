@@ -89,6 +89,36 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class _UnparsableLocation(Exception):
+    """A redirect's Location that httpx cannot parse (``javascript:alert(1)``, ``http://[``).
+
+    httpx builds the next request of every redirect, even one it will not follow, and such a
+    Location makes it fail with a bare parse error that loses the address. A response hook
+    raises this first, so the message can say where the server tried to send us.
+    """
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+async def _check_location(response: httpx.Response) -> None:
+    """Response hook: stop a redirect whose Location httpx would fail to parse.
+
+    Mirrors httpx's own steps (parse the Location; give an absolute one without a host the
+    request's host); Locations that parse are checked by ``Fetcher._next_hop``.
+    """
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECT_STATUSES or not location:
+        return
+    try:
+        target = httpx.URL(location)
+        if target.scheme and not target.host:
+            target.copy_with(host=response.url.host)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise _UnparsableLocation(location) from None
+
+
 def _content_length(headers: httpx.Headers) -> int | None:
     """The declared body length, or None when absent, invalid or overridden by chunking."""
     if "transfer-encoding" in headers:
@@ -155,6 +185,7 @@ class Fetcher:
                     pool=opts.connect_timeout,
                 ),
                 headers={"User-Agent": opts.user_agent, "Accept-Encoding": ACCEPTED_ENCODINGS},
+                event_hooks={"response": [_check_location]},
             )
             self._clients[loop] = client
         return client
@@ -233,6 +264,12 @@ class Fetcher:
                         )
                     body = await self._read_body(url, response, accept, where)
                     return _page(url, response, body)
+            except _UnparsableLocation as exc:
+                raise RedirectError(
+                    url,
+                    f"the server redirected to an invalid address ({shorten(exc.location)}); "
+                    f"only http and https redirects are followed{where}",
+                ) from None
             except httpx.HTTPError as exc:
                 raise transport_error(url, exc, self.options, where) from exc
             except httpx.InvalidURL as exc:

@@ -2,8 +2,12 @@
 export articles.
 
 The command line and the app both call this one class, so neither keeps a second copy of the
-pipeline. Sync methods touch only SQLite and are safe from any thread (the store keeps one
-connection per thread), which suits Textual's thread workers. ``open_url`` is async because
+pipeline. It also answers searches of the cache (``search``, ``parse_problems``), maintains
+the cache (``cache_stats``, ``prune``, ``vacuum``, ``reindex``) and says when the network is
+unreachable (``offline``), falling back on cached copies.
+
+Sync methods touch only SQLite and are safe from any thread (the store keeps one connection
+per thread), which suits Textual's thread workers. ``open_url`` is async because
 it uses the network; the CPU-bound and blocking parts (extraction, SQLite writes) run in
 ``asyncio.to_thread`` so an event loop (the app's) never stalls on a big page.
 
@@ -15,16 +19,37 @@ itself lives in ``broadsheet.sources.engine`` and is imported on first use, like
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urldefrag
 
 from broadsheet import paths
 from broadsheet.config import load_config
-from broadsheet.errors import BroadsheetError, ExtractError, NotFoundError
+from broadsheet.errors import (
+    BroadsheetError,
+    CorruptStoreError,
+    ExtractError,
+    NetworkError,
+    NotFoundError,
+    TimeoutError_,
+)
 from broadsheet.fetch import Fetcher, FetchOptions
-from broadsheet.models import Article, ArticleSummary, Page, Source, StoredArticle
+from broadsheet.models import (
+    Article,
+    ArticleSummary,
+    CommentThread,
+    Page,
+    SearchHit,
+    Source,
+    StoredArticle,
+)
 from broadsheet.store import Store
+from broadsheet.store.cache import CacheStats, PruneResult
+from broadsheet.store.query import parse_query
 
 if TYPE_CHECKING:
     from broadsheet.sources import Progress, RefreshReport, RefreshSettings
@@ -46,6 +71,16 @@ def _default_extract(
     from broadsheet.extract import extract
 
     return extract(html, url, content_type=content_type)
+
+
+@dataclass(frozen=True, slots=True)
+class ReindexResult:
+    """What ``Library.reindex`` did: articles re-extracted from their pages, pages that could
+    not be read again (their articles keep the old extraction), articles in the index after."""
+
+    extracted: int
+    failed: int
+    indexed: int
 
 
 def normalise_url(url: str) -> str:
@@ -92,6 +127,14 @@ class Library:
         self._extract: Extractor = extractor or _default_extract
         self.store = Store(paths.database_path(self.home))
         self._fetcher = Fetcher(fetch_options)
+        self._offline = False
+
+    @property
+    def offline(self) -> bool:
+        """True after the last fetch failed to reach its server (network error or timeout),
+        until a fetch succeeds again: the app says it is offline, and ``open_url`` serves
+        cached copies instead of failing."""
+        return self._offline
 
     # --- sync: the cache only ----------------------------------------------------------------
 
@@ -109,6 +152,22 @@ class Library:
         return self.store.list_articles(
             limit=limit, offset=offset, source_id=source_id, unread=unread, favourites=favourites
         )
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Cached articles matching ``query``, best first, each with a highlighted snippet.
+
+        The query language (words, Chinese of any length, ``read*``, ``"a phrase"``, ``-word``,
+        ``site:``, ``title:``, ``author:``, ``after:``, ``before:``, ``is:unread``, ``is:fav``)
+        is described in ``broadsheet.store.query``. Never raises for any text typed; what it
+        did not understand is in ``parse_problems``. Safe from any thread.
+        """
+        return self.store.search(parse_query(query), limit=limit, offset=offset)
+
+    @staticmethod
+    def parse_problems(query: str) -> tuple[str, ...]:
+        """What ``search`` could not understand in ``query`` (an impossible date, an unknown
+        ``is:`` value...), as sentences for the UI to show beside the results."""
+        return parse_query(query).problems
 
     def get(self, ref: int | str) -> StoredArticle:
         """An article by id (an int, or a string of digits) or by URL, asked or final."""
@@ -218,18 +277,79 @@ class Library:
             [(s.title, s.feed_url or s.url) for s in self.sources() if s.kind == "feed"]
         )
 
+    # --- cache maintenance -----------------------------------------------------------------
+
+    def cache_stats(self) -> CacheStats:
+        """Sizes and counts of the cache, for ``broadsheet cache stats``."""
+        return self.store.stats()
+
+    def prune(self, older_than_days: float, *, now: datetime | None = None) -> PruneResult:
+        """Remove articles fetched more than ``older_than_days`` ago, except favourites,
+        with their pages and search entries. Sources stay."""
+        if older_than_days < 0:
+            raise ValueError("older_than_days must not be negative")
+        cutoff = (now or datetime.now(UTC)) - timedelta(days=older_than_days)
+        return self.store.prune(cutoff.isoformat(timespec="seconds"))
+
+    def vacuum(self) -> tuple[int, int]:
+        """Compact the cache file; its size in bytes before and after."""
+        return self.store.vacuum()
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> ReindexResult:
+        """Re-extract every article from its stored page bytes with the current extractor,
+        then rebuild the search index (articles from feed content, which have no page, are
+        re-indexed as they are). Works offline. ``progress(done, total)`` is called as each
+        article starts. Marks, ids and fetch times are kept.
+
+        Each article is written in its own short transaction (and the index merged in short
+        steps), so the app or another command can write in between, even on a cache of
+        100,000 articles; a page that cannot be read again is counted, not fatal.
+        """
+        refs = self.store.page_refs()
+        done = failed = 0
+        for number, (article_id, url) in enumerate(refs, 1):
+            if progress is not None:
+                progress(number, len(refs))
+            try:
+                page = self.store.get_page(url)
+            except CorruptStoreError:  # this page's stored bytes are damaged
+                failed += 1
+                continue
+            if page is None:  # removed since page_refs (a prune in another process)
+                continue
+            try:
+                article = self._extract(page.body, page.final_url, content_type=page.content_type)
+            except Exception:  # the extractor promises not to raise; a bug must not stop us
+                failed += 1
+                continue
+            if self.store.replace_article(article_id, article):
+                done += 1
+        # Each re-extracted article was re-indexed in its own write; articles kept from feed
+        # content have no page to re-read, so they are re-indexed from their rows. (Those
+        # that failed keep their entry: the transform is current, ``Store`` sees to that.)
+        self.store.index_rows(without_page=True)
+        self.store.merge_index()
+        return ReindexResult(extracted=done, failed=failed, indexed=self.store.count_indexed())
+
     def close(self) -> None:
         """Close the cache file (every thread's connection)."""
         self.store.close()
 
     # --- async: the network ------------------------------------------------------------------
 
-    async def open_url(self, url: str, *, refresh: bool = False) -> StoredArticle:
+    async def open_url(
+        self, url: str, *, refresh: bool = False, offline_fallback: bool = True
+    ) -> StoredArticle:
         """The article at ``url``: from the cache, or fetched, extracted and stored.
 
         A cached article is returned as is unless ``refresh``; refreshing sends a conditional
         request with the stored ETag / Last-Modified, and a 304 keeps the stored copy (only
-        its fetch time changes). Raises ``FetchError`` subclasses for network failures.
+        its fetch time changes). When the server cannot be reached (``NetworkError``,
+        ``TimeoutError_``) and a copy is cached, that copy is returned and ``offline`` is set;
+        without a copy, or with ``offline_fallback=False`` (``broadsheet fetch``, where the
+        user asked for the network and must hear that it failed), the error is raised. Other
+        ``FetchError`` subclasses (an HTTP error, a page too large) are always raised: the
+        server answered, so it is not a question of being offline.
         """
         url = normalise_url(url)
         found = await asyncio.to_thread(self.store.lookup, url)
@@ -240,7 +360,14 @@ class Library:
             await asyncio.to_thread(self.store.page_validators, key) if found is not None else None
         )
         etag, last_modified = validators or (None, None)
-        page = await self._fetcher.fetch(key, etag=etag, last_modified=last_modified)
+        try:
+            page = await self._fetcher.fetch(key, etag=etag, last_modified=last_modified)
+        except (NetworkError, TimeoutError_):
+            self._offline = True
+            if found is not None and offline_fallback:
+                return found[1]
+            raise
+        self._offline = False
         if page.not_modified:
             updated = await asyncio.to_thread(
                 self.store.mark_not_modified,
@@ -264,6 +391,27 @@ class Library:
         except Exception as exc:  # the extractor promises not to raise; a bug must not crash
             raise ExtractError(f"{page.url}: the page could not be read ({exc})") from exc
         return self.store.save_fetch(page, article)
+
+    async def more_comments(self, article_id: int) -> CommentThread:
+        """Fetch the next page of an article's comments, merge it into the thread and keep the
+        merged thread in the cache; the merged thread. A thread without ``next_page`` comes
+        back unchanged, with no network. The page is fetched with the same limits as any other
+        and extracted in a worker thread; only its comments are used.
+        """
+        from broadsheet.extract.comments.merge import merge_threads
+
+        stored = await asyncio.to_thread(self.get, article_id)
+        thread = stored.article.comments
+        if not thread.next_page:
+            return thread
+        page = await self._fetcher.fetch(thread.next_page)
+        more = await asyncio.to_thread(
+            self._extract, page.body, page.final_url, content_type=page.content_type
+        )
+        merged = merge_threads(thread, more.comments)
+        article = dataclasses.replace(stored.article, comments=merged)
+        await asyncio.to_thread(self.store.replace_article, article_id, article)
+        return merged
 
     # --- sources: the network side ---------------------------------------------------------
 

@@ -195,9 +195,15 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """A search result: the article and a snippet with the matched ranges."""
+    """A search result: the article and a snippet with the matched ranges.
+
+    ``highlights`` are ``(start, end)`` offsets into ``snippet``; ``rank`` is higher for better
+    matches; ``field`` names where the snippet comes from (``title``, ``summary``, ``body``,
+    ``meta`` or ``comments``; empty when unknown), so a UI can say "in the comments".
+    """
 
     article: ArticleSummary
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
     rank: float = 0.0
+    field: str = ""

@@ -38,7 +38,7 @@ async def test_keymap_theme_and_width_apply(home: Path, site: SiteServer) -> Non
             assert max(p.size.width for p in paragraphs) == 40
             await h.press("e")  # the default key no longer exports
             assert not (home / "exports").exists()
-            await h.press("x")
+            await h.press("x", "enter")  # the dialog opens; enter writes its suggested file
             assert [p.suffix for p in (home / "exports").iterdir()] == [".txt"]
             await h.press("question_mark")
             assert isinstance(h.app.screen, HelpScreen)
@@ -68,7 +68,7 @@ async def test_bad_values_are_named_and_the_app_starts_with_defaults(
                 assert any(f"line {line}: " in m and f"{key} " in m for m in h.messages), key
             assert len(h.notes) == 5
             assert h.app.theme == "textual-dark"
-            await h.press("e")  # the default key still works
+            await h.press("e", "enter")  # the default key still opens the export dialog
             assert len(list((home / "exports").iterdir())) == 1
     finally:
         library.close()

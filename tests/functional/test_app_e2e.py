@@ -107,7 +107,7 @@ async def test_export_writes_a_text_file_and_says_where(
     library: Library, site: SiteServer, home: Path
 ) -> None:
     async with running(library, urls=[site.url("/portal.gbk.html")]) as h:
-        await h.press("e")
+        await h.press("e", "enter")  # the dialog suggests a .txt file in the export folder
         exported = list((home / "exports").iterdir())
         assert len(exported) == 1
         assert exported[0].suffix == ".txt"

@@ -16,6 +16,7 @@ from tests.support.ui import running
 from textual.app import App
 from textual.widgets import ContentSwitcher, Static
 
+from broadsheet.exporters.names import safe_filename
 from broadsheet.models import Article, Comment, CommentState, CommentThread
 from broadsheet.ui.screens.help import HelpScreen
 from broadsheet.ui.widgets.article_list import ArticleList
@@ -117,8 +118,8 @@ async def test_export_writes_a_file_and_says_where(tmp_path: Path) -> None:
     async with running(library) as h:
         await h.press("e")
         assert "Open an article first" in h.messages[-1]
-        await h.press("enter", "e")
-        written = tmp_path / "article-2.txt"
+        await h.press("enter", "e", "enter")  # the dialog's suggested file, written
+        written = tmp_path / f"{safe_filename(PORTAL.title)}.txt"
         assert written.read_text(encoding="utf-8").startswith(PORTAL.title)
         assert h.messages[-1] == f"Exported to {written}"
 
@@ -183,7 +184,9 @@ async def test_help_lists_bindings_and_q_quits(tmp_path: Path) -> None:
         await h.press("question_mark")
         help_screen = h.app.screen
         assert isinstance(help_screen, HelpScreen)
-        assert "Export the open article to a .txt file" in h.text()
+        assert "Export the open article: txt, md, json, html or epub" in h.text()
+        anywhere = dict(help_screen.sections)["Anywhere"]
+        assert any(key == "/" and "Search every cached article" in text for key, text in anywhere)
         sections = dict(help_screen.sections)
         assert ("h", "Collapse") in sections["Comments"]
         assert ("J", "Next article") in sections["Anywhere"]
@@ -284,9 +287,10 @@ async def test_palette_runs_article_commands(tmp_path: Path) -> None:
         await h.press("enter", "ctrl+p")
         await h.pilot.press(*"article: export")
         await h.settle()
-        await h.press("enter")
-        assert (tmp_path / "article-2.txt").is_file()
-        assert h.messages[-1] == f"Exported to {tmp_path / 'article-2.txt'}"
+        await h.press("enter", "enter")  # the command opens the dialog; enter writes
+        written = tmp_path / f"{safe_filename(PORTAL.title)}.txt"
+        assert written.is_file()
+        assert h.messages[-1] == f"Exported to {written}"
 
 
 async def test_address_prompt_fetches_a_typed_url(tmp_path: Path) -> None:

@@ -123,8 +123,13 @@ async def test_cached_article_opens_with_the_server_stopped(tmp_path: Path) -> N
     reopened = Library(home, extractor=title_extractor)
     try:
         assert (await reopened.open_url(url)) == stored
+        assert not reopened.offline, "a cache hit asks no server"
+        # A refresh that cannot reach the server falls back on the cached copy, flagged...
+        assert (await reopened.open_url(url, refresh=True)) == stored
+        assert reopened.offline
+        # ...unless the caller wants the failure (the CLI's fetch).
         with pytest.raises(NetworkError):
-            await reopened.open_url(url, refresh=True)
+            await reopened.open_url(url, refresh=True, offline_fallback=False)
         assert reopened.find(url) == stored, "a failed refresh keeps the cached copy"
     finally:
         await reopened.aclose()

@@ -1,4 +1,4 @@
-"""Snapshots of the main screen and the comment view at 80x24 and 160x48.
+"""Snapshots of the main screen, the comment view, search and export at 80x24 and 160x48.
 
 The library is the fixed in-memory one (tests/support/fake_library.py): no fetch times, no
 extraction changes, so a snapshot changes only when the UI does. Update deliberately with
@@ -14,10 +14,12 @@ from typing import Any
 
 import pytest
 from tests.support.fake_library import BLOG, PORTAL, FakeLibrary
+from tests.support.search_ui import wait_until
 from textual.pilot import Pilot
 
 from broadsheet.models import Comment, CommentState, CommentThread
 from broadsheet.ui.app import BroadsheetApp
+from broadsheet.ui.screens.search import SearchScreen
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -123,3 +125,36 @@ def test_selected_link(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_table_of_contents(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=keys("enter", "t"))
+
+
+def search_for(*chars: str, then: Sequence[str] = ()) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Open search, type, wait until the results answer the text, then press ``then``."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await keys("slash")(pilot)
+        for char in chars:
+            await pilot.press(char)
+        screen = pilot.app.screen
+        assert isinstance(screen, SearchScreen)
+        await wait_until(pilot, lambda: not screen.pending, "search results")
+        await keys(*then)(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_results(snap_compare: Any, tmp_path: Path, size: Sequence[int]) -> None:
+    assert snap_compare(app(tmp_path), terminal_size=size, run_before=search_for("基", "层"))
+
+
+def test_search_result_opened_with_hits(snap_compare: Any, tmp_path: Path) -> None:
+    run = search_for("基", "层", then=("enter", "n"))
+    assert snap_compare(app(tmp_path), terminal_size=(160, 48), run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_dialog(snap_compare: Any, size: Sequence[int]) -> None:
+    # A fixed folder that does not exist: the dialog only suggests a path, nothing is written.
+    library = FakeLibrary([BLOG, PORTAL], export_dir=Path("/home/reader/exports"))
+    run = keys("j", "enter", "e")
+    assert snap_compare(BroadsheetApp(library), terminal_size=size, run_before=run)

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from broadsheet.errors import NetworkError, NotFoundError
+from broadsheet.errors import ExportError, NetworkError, NotFoundError
 from broadsheet.models import (
     Article,
     ArticleSummary,
@@ -21,6 +21,7 @@ from broadsheet.models import (
     CommentState,
     CommentThread,
     Link,
+    SearchHit,
     Source,
     Span,
     StoredArticle,
@@ -128,6 +129,8 @@ class FakeLibrary:
         self.source_rows: dict[int, Source] = {}
         self.source_of: dict[int, int] = {}  # article id -> source id
         self.refreshed: list[int | None] = []
+        self.offline = False
+        self.searches: list[str] = []
         for article in articles or []:
             self._add(article)
 
@@ -209,6 +212,24 @@ class FakeLibrary:
             for s in rows
         ]
 
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Articles whose title or text holds every word of ``query`` (a plain substring
+        scan: enough for screens, which only show what the real search returns)."""
+        self.searches.append(query)
+        words = [w.casefold() for w in query.split() if ":" not in w and not w.startswith("-")]
+        hits = []
+        for summary in self.list_articles():
+            article = self.rows[summary.id].article
+            text = f"{article.title}\n{article.text}"
+            if not words or not all(w in text.casefold() for w in words):
+                continue
+            at = text.casefold().find(words[0])
+            begin = max(0, at - 12)
+            snippet = text[begin : at + len(words[0]) + 24].replace("\n", " ")
+            start = at - begin
+            hits.append(SearchHit(summary, snippet, ((start, start + len(words[0])),), 1.0, "body"))
+        return hits[offset : offset + limit]
+
     def get(self, ref: int | str) -> StoredArticle:
         for stored in self.rows.values():
             if ref in (stored.id, stored.final_url):
@@ -239,6 +260,8 @@ class FakeLibrary:
         stored = self.get(ref)
         assert self.export_dir is not None
         path = target or self.export_dir / f"article-{stored.id}.{fmt}"
+        if path.exists() and not force:
+            raise ExportError(f"{path} already exists; use --force to overwrite it")
         path.write_text(stored.article.title + "\n\n" + stored.article.text, encoding="utf-8")
         return path
 

@@ -226,3 +226,67 @@ def conditional(
         page(body, headers=validators)(req)
 
     return handler
+
+
+# --- pathological markup and payloads (the hostile matrix) ----------------------------------
+
+PAYLOAD_PAGE = "payload.html"  # in tests/fixtures/hostile: markup and escapes everywhere
+
+# Characters that must never reach the store, the screen or an export: C0 controls except
+# newline and tab (a carriage return can overwrite a line), DEL, C1, and bidi controls.
+FORBIDDEN = frozenset(
+    [chr(c) for c in range(0x20) if c not in (0x09, 0x0A)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + ["\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F))]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+
+def forbidden_in(text: str) -> set[str]:
+    """The forbidden characters ``text`` contains (empty when it is safe to show)."""
+    return FORBIDDEN.intersection(text)
+
+
+def _document(title: str, body: bytes) -> bytes:
+    head = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+    return head.encode() + b"<body>" + body + b"</body></html>"
+
+
+def nested_divs(depth: int = 100_000) -> bytes:
+    """``depth`` nested ``<div>``: Lexbor alone takes about 26 s on 100k."""
+    return _document("Deep divs", b"<div>" * depth + b"<p>At the bottom.</p>" + b"</div>" * depth)
+
+
+def many_attributes(count: int = 100_000) -> bytes:
+    """One tag with ``count`` attributes: Lexbor alone takes about 47 s on 100k."""
+    attrs = b" ".join(b"a%d=x" % i for i in range(count))
+    return _document("Many attributes", b"<div " + attrs + b"><p>Inside the storm.</p></div>")
+
+
+def nested_templates(depth: int = 70_000) -> bytes:
+    """``depth`` nested ``<template>``: serialising ~70k of them segfaults Lexbor."""
+    return _document("Nested templates", b"<template>" * depth + b"<p>Inside.</p>")
+
+
+def huge_page(size: int) -> bytes:
+    """A valid HTML page of about ``size`` bytes (paragraphs of plain words)."""
+    para = b"<p>" + b"word " * 200 + b"</p>\n"
+    return _document("Huge page", para * (size // len(para) + 1))
+
+
+def wide_table(rows: int = 20, columns: int = 2000) -> bytes:
+    """An article whose body holds a ``rows`` x ``columns`` table of one-letter cells."""
+    words = b"<p>" + b"Plain words around a very wide table. " * 8 + b"</p>"
+    row = b"<tr>" + b"<td>c</td>" * columns + b"</tr>"
+    return _document("Wide table", words + b"<table>" + row * rows + b"</table>" + words)
+
+
+def absurd_comment_count(count: str = "99999999999999999999999") -> bytes:
+    """A WordPress-style article whose comment heading claims ``count`` comments (past 2**63)."""
+    words = b"<p>" + b"Plain words in a paragraph of the article body. " * 6 + b"</p>"
+    comments = (
+        b'<div class="comments" id="comments"><h2 class="comment-reply-title">'
+        + count.encode()
+        + b" Comments</h2></div>"
+    )
+    return _document("Absurd count", b"<article>" + words * 3 + b"</article>" + comments)

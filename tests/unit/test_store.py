@@ -341,4 +341,9 @@ def test_a_writer_killed_mid_write_loses_nothing_committed(db: Path) -> None:
     for i in range(committed + 1):
         found = store.find_article(f"https://example.org/k/{i}")
         assert found is not None and found.article.title == f"k-{i}"
+    # The search index was written in the same transactions: consistent, and complete.
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+    indexed = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    assert indexed == store.count_articles() >= committed + 1
+    assert len(store.search('title:"k"', limit=1_000_000)) == indexed
     store.close()

@@ -2,13 +2,16 @@
 
 ``extract(html, url)`` decodes bytes as a browser would, guards Lexbor against pathological
 markup, reads the metadata (before boilerplate is removed, since bylines and 来源 lines live
-there), takes out the comment and related-article sections, finds the main content and walks
-it into blocks. Every string in the result has passed through ``broadsheet.sanitize``. On
-hopeless input it returns an ``Article`` with an empty title and body instead of raising,
-because one bad page must never stop a feed refresh or crash the reader.
+there), takes out the comment and related-article sections and what a browser would not show,
+finds the main content and walks it into blocks. Every string in the result has passed
+through ``broadsheet.sanitize``. On hopeless input it returns an ``Article`` with an empty
+title and body instead of raising, because one bad page must never stop a feed refresh or
+crash the reader.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -26,12 +29,20 @@ __all__ = ["extract"]
 
 
 def extract(
-    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
 ) -> Article:
-    """Extract the article in ``html`` (bytes are decoded with ``decode_html``)."""
+    """Extract the article in ``html`` (bytes are decoded with ``decode_html``).
+
+    ``now`` is when the page was fetched: the only reference for comment times written as
+    "3 hours ago" / "2小时前", which stay None without it (extraction stays pure).
+    """
     safe_url = clean_line(url) if url else url
     try:
-        return _extract(html, safe_url, content_type)
+        return _extract(html, safe_url, content_type, now=now)
     except Exception:  # a last net: no page may stop a refresh or crash the reader
         return Article(url=safe_url, title="")
 
@@ -48,7 +59,12 @@ _JUDGED = frozenset(
 
 
 def _extract(
-    html: bytes | str, url: str | None, content_type: str | None, *, strict: bool = True
+    html: bytes | str,
+    url: str | None,
+    content_type: str | None,
+    *,
+    strict: bool = True,
+    now: datetime | None = None,
 ) -> Article:
     text = decode_html(html, content_type).text if isinstance(html, bytes) else html
     text = prepare(text)
@@ -69,7 +85,7 @@ def _extract(
     title = metadata.title(meta, tree, site)
     if not site:
         site = metadata.site_from_title(meta.title_tag, title)
-    author = metadata.author(meta, tree, page)
+    author = metadata.author(meta, tree, page, title)
     summary = metadata.summary(meta, page, title)
     source = metadata.source(page)
 
@@ -85,23 +101,26 @@ def _extract(
         if names.is_unlikely(flags) and node.tag not in content.NEVER_UNLIKELY:
             unlikely.append(node)
 
-    thread, comment_nodes, op_name = find_comments(body, meta.script_sources, base, author)
+    thread, comment_nodes, op_name = find_comments(body, meta.script_sources, base, author, now=now)
     author = op_name or author  # a forum's thread starter beats the page's meta author
     related, related_nodes = find_related(body, base, page, named_related)
     for node in (*comment_nodes, *related_nodes):
         node.remove()
 
     if strict:
+        content.remove_hidden(body)
         content.remove_unlikely(body, unlikely)
     first_h1 = body.css_first("h1")
     headline = node_text(first_h1) if first_h1 is not None else ""
+    if headline and not block_builder.echoes(headline, title):
+        headline = ""  # a heading that says something else is part of the text
     builder = block_builder.BlockBuilder(base, title, author, headline)
     builder.build(content.main_nodes(body))
     blocks = block_builder.squash_blocks(builder.blocks)
     if strict and unlikely:
         size = sum(weight(b.text) for b in blocks)
         if size < _RETRY_BELOW and weight(page) > 2 * size + _RETRY_BELOW:
-            return _extract(text, url, None, strict=False)
+            return _extract(text, url, None, strict=False, now=now)
 
     links: list[Link] = []
     seen: set[str] = set()

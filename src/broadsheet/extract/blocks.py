@@ -29,14 +29,26 @@ _BOILER_LINE = re.compile(
 _META_LINE = re.compile(
     r"^(?:By|BY|Updated|UPDATED|Published|PUBLISHED|Posted|Last updated|Photo|Image|Credit|"
     r"Follow|Share|Advertisement|ADVERTISEMENT|Read more|READ MORE)\b|"
-    r"^(?:\w+day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"^(?:\w+day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    # "Greg Beacham, AP Sports Writer", "Jane Doe, Staff Reporter": a wire byline.
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}, [\w .]{0,30}"
+    r"(?:Writer|Correspondent|Reporter|Editor|Columnist|Contributor)$"
 )
+# Chinese portal lines around the story: a dated "posted" line, a pager, a QR-code prompt,
+# a reprint credit (转自《…》), an inline related link (延伸阅读：…).
+_CN_META_LINE = re.compile(
+    r"^[(（【\[]?\s*(?:(?:发表于|发布于|发布时间|发表时间|更新时间|时间|日期)\s*[:：]?\s*(?:19|20)\d\d|"
+    r"第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|扫一扫|扫描二维码|(?:转自|转载自|摘自)\s*《|"
+    r"(?:延伸阅读|相关阅读|相关链接|相关新闻|推荐阅读)\s*[:：])"
+)
+# One or more interface words ("Share Tweet Email", "自动播放开关 自动播放") and nothing else.
 _UI_WORDS = re.compile(
-    r"(?:close|caption|hide caption|toggle caption|full ?screen|autoplay|view photos?|"
+    r"(?:(?:close|caption|hide caption|toggle caption|full ?screen|autoplay|view photos?|"
     r"buy photo|back to gallery|gallery|photos?|video|play|pause|replay|loading\.*|search|"
     r"menu|skip to (?:main )?content|back to top|print|e-?mail|share|tweet|advertisement|"
-    r"comments?|reply|subscribe|sign up|log ?in|next|previous|prev|more|read more|"
-    r"×|✕|x|打印|关闭|分享|返回顶部|更多|评论|收藏|登录|注册)\W*",
+    r"comments?|reply|subscribe|sign up|log ?in|next|previous|prev|more|read more|advert|"
+    r"×|✕|x|打印|关闭|分享|返回顶部|更多|评论|收藏|登录|注册|正在加载|加载中|自动播放(?:开关)?|"
+    r"[<>‹›«»]+)\W*)+",
     re.IGNORECASE,
 )
 _ALWAYS_BOILER = re.compile(r"^[(（【\[]?\s*(?:免责声明|版权声明|声明)\s*[：:】\])）]")
@@ -48,6 +60,27 @@ _EMPHASIS = {
     "strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
     "code": "code", "kbd": "code", "samp": "code", "tt": "code",
 }  # fmt: skip
+
+
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
+def echoes(heading: str, title: str) -> bool:
+    """Whether ``heading`` says what ``title`` says (readability's text similarity > 0.75).
+
+    The share of the heading's text, by characters, made of words the title also has; a CJK
+    character counts as a word. The page's ``<h1>`` usually repeats the title in other words
+    and is dropped from the body; one that says something else is kept.
+    """
+    if not title:
+        return False
+    theirs = set(_TOKEN.findall(title.lower()))
+    ours = _TOKEN.findall(heading.lower())
+    total = sum(map(len, ours))
+    if not total:
+        return True
+    new = sum(len(t) for t in ours if t not in theirs)
+    return 1 - new / total > 0.75
 
 
 @dataclass(slots=True)
@@ -162,11 +195,20 @@ class BlockBuilder:
         ):
             return False
         if len(text) < 90 and (
-            _META_LINE.match(text) or (self.author and self.author.lower() in text.lower())
+            _META_LINE.match(text)
+            or _CN_META_LINE.match(text)
+            or (self.author and self._is_byline(text))
         ):
             return False
         # Interface words left by galleries, players and share bars.
         return not (whole and len(text) < 30 and _UI_WORDS.fullmatch(text))
+
+    def _is_byline(self, text: str) -> bool:
+        """A short line naming the author, unless the name only credits a photo ("(Name)")."""
+        lower, name = text.lower(), self.author.lower()
+        if name not in lower:
+            return False
+        return not lower.rstrip(" .").endswith(f"({name})")
 
     # -- walking ----------------------------------------------------------------------------
     def _walk(self, node: LexborNode) -> None:
@@ -265,6 +307,10 @@ class BlockBuilder:
             self.blocks.append(
                 Block(BlockKind.LIST, "\n".join(items), items=tuple(items), ordered=ordered)
             )
+        elif node.css_first("li, p, ul, ol") is not None or node.text(deep=True).strip():
+            # No items of its own: a list used for indenting (<ul><ul><li>…, <ul><i>text</i>).
+            self._walk(node)
+            self._flush()
 
     def _code(self, node: LexborNode) -> None:
         text = clean_text(node.text(deep=True)).strip("\n")
@@ -366,14 +412,43 @@ class BlockBuilder:
                 self.links.append(Link(url, text))
 
 
-def squash_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop a block that repeats the one just before it (a caption set twice by a template).
+# Calls to action that close many articles: subscribe, join, tell us.
+# (An author's note, "follow him on Twitter", is the author's and stays.)
+_PROMO = re.compile(
+    r"\b(?:subscribe|sign up|newsletter|join our|tell us what you think|click here|"
+    r"delivered (?:to|through) your)",
+    re.IGNORECASE,
+)
+# A longer paragraph said twice in a row was written twice (a refrain, a test page), not
+# repeated by a template, which repeats captions and labels.
+_REPEAT_MAX = 200
+_PROMO_MAX = 300  # a call to action is a sentence or two, never a paragraph of reporting
 
-    Only neighbours: the same sentence may well appear twice in an article.
+
+def squash_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop repeats and the calls to action that trail the article.
+
+    A caption or short line repeating the one just before it was set twice by a template
+    (only neighbours, and only short paragraphs: an article may well say a thing twice).
+    Promotional lines
+    ("Subscribe to...", "Join our forums") are dropped only where they trail the text, so a
+    sentence inside the story that says "subscribe" stays.
     """
     out: list[Block] = []
     for block in blocks:
-        if out and out[-1].kind == block.kind and out[-1].text == block.text:
+        if (
+            out
+            and out[-1].kind == block.kind
+            and out[-1].text == block.text
+            and (block.kind != BlockKind.PARAGRAPH or len(block.text) < _REPEAT_MAX)
+        ):
             continue
         out.append(block)
+    while (
+        len(out) > 1
+        and out[-1].kind == BlockKind.PARAGRAPH
+        and len(out[-1].text) < _PROMO_MAX
+        and _PROMO.search(out[-1].text)
+    ):
+        out.pop()
     return out

@@ -90,9 +90,75 @@ def remove_unlikely(body: LexborNode, unlikely: list[LexborNode]) -> None:
         if total and weight(node.text(deep=True)) > total * 0.5:
             continue
         node.remove()
-    for tag in ("nav", "aside", "footer"):
-        for node in body.css(tag):
-            node.remove()
+    for node in body.css("nav, aside, footer"):
+        node.remove()
+
+
+_HIDDEN_SELECTOR = '[hidden], [style*="none" i], [style*="hidden" i]'
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def remove_hidden(body: LexborNode) -> None:
+    """Detach what a browser would not show (``hidden``, ``display: none``, ``visibility:
+    hidden``): teaser copies, templates for other pages, spam kept for robots.
+
+    A hidden element holding most of the page is kept: some sites hide the whole article
+    until a script reveals it, and an empty result helps nobody.
+    """
+    found = body.css(_HIDDEN_SELECTOR)
+    if not found:
+        return
+    total = weight(body.text(deep=True))
+    for node in found:
+        if node.tag in ("body", "html"):
+            continue
+        if "hidden" not in node.attributes and not _HIDDEN_STYLE.search(
+            node.attributes.get("style") or ""
+        ):
+            continue
+        if total and weight(node.text(deep=True)) > total * 0.8:
+            continue
+        node.remove()
+
+
+def _adds_posts(above: LexborNode, node: LexborNode) -> bool:
+    """Whether ``above`` holds two or more ``<article>`` elements besides ``node``'s own, with
+    at least as much text as ``node``: moving up would take in a list of other posts."""
+    theirs = [a for a in above.css("article") if a.mem_id != above.mem_id]
+    ours = node.css("article")  # Lexbor counts the node itself when it matches
+    if len(theirs) - len(ours) < 2:
+        return False
+    other = sum(weight(a.text(deep=True)) for a in theirs) - sum(
+        weight(a.text(deep=True)) for a in ours
+    )
+    return other >= weight(node.text(deep=True))
+
+
+def _nesting_factor(node: LexborNode) -> float:
+    """Discount for a list of posts, or a post inside another ``<article>``.
+
+    HTML nests ``<article>`` for comments and related-post cards; a container of several posts
+    scores the sum of their text, which is not one article's.
+    """
+    if is_post_list(node):
+        return 0.6
+    if node.tag == "article":
+        parent = node.parent
+        while parent is not None and parent.tag not in ("body", "html"):
+            if parent.tag == "article":
+                return 0.5
+            parent = parent.parent
+    return 1.0
+
+
+def is_post_list(node: LexborNode) -> bool:
+    """A container of several ``<article>`` elements: a list of other posts, not this one."""
+    posts = [a for a in node.css("article") if a.mem_id != node.mem_id]
+    if len(posts) < 2:
+        return False
+    # ...and they are most of it (a paragraph beside a video carousel is still the article).
+    inner = sum(weight(a.text(deep=True)) for a in posts)
+    return inner * 2 >= weight(node.text(deep=True))
 
 
 @dataclass(slots=True)
@@ -148,8 +214,12 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
     if not candidates:
         return [body]
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:12]
+    # Lists of posts need two <article>s on the page; most pages have fewer: skip the checks.
+    posts = len(body.css("article")) >= 2
     for cand in ranked:
         cand.score *= 1 - link_density(cand.node)
+        if posts:
+            cand.score *= _nesting_factor(cand.node)
     ranked.sort(key=lambda c: c.score, reverse=True)
     top = ranked[0]
     if top.score < 1.0:
@@ -164,7 +234,11 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
             if sum(ancestor_id in anc for anc in lists) >= 2:
                 found = candidates.get(ancestor_id)
                 # Never the whole page: that is a page printing the article twice.
-                if found is not None and found.node.tag != "body":
+                if (
+                    found is not None
+                    and found.node.tag != "body"
+                    and not (posts and _adds_posts(found.node, node))
+                ):
                     node = found.node
                 break
 
@@ -177,7 +251,7 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         if above is None:
             parent = parent.parent
             continue
-        if above.score < threshold:
+        if above.score < threshold or (posts and _adds_posts(parent, node)):
             break
         if above.score > last:
             node = parent
@@ -185,7 +259,7 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         last = above.score
         parent = parent.parent
 
-    node = _widen(node)
+    node = _widen(node, posts)
     top_score = candidates[node.mem_id].score if node.mem_id in candidates else top.score
     parent = node.parent
     if parent is None or node.tag == "body":
@@ -201,7 +275,11 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
         bonus = (
             top_score * 0.2 if node_class and sibling.attributes.get("class") == node_class else 0
         )
-        if peer is not None and peer.score + bonus >= limit:
+        if (
+            peer is not None
+            and peer.score + bonus >= limit
+            and not (posts and is_post_list(sibling))
+        ):
             chosen.append(sibling)
         elif sibling.tag == "p":
             text = sibling.text(deep=True).strip()
@@ -212,22 +290,89 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
             ):
                 chosen.append(sibling)
     chosen = chosen or [node]
+    if len(chosen) == 1:
+        chosen = _split_parts(node, candidates, limit)
     lead = _lead_image(chosen[0])
     return [lead, *chosen] if lead is not None else chosen
 
 
-def _paragraph_mass(node: LexborNode) -> int:
-    """How much prose a node holds: the text of its paragraphs."""
-    return sum(weight(p.text(deep=True).strip()) for p in node.css("p"))
+_CSS_NAME = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def _widen(node: LexborNode) -> LexborNode:
+def _split_parts(
+    node: LexborNode, candidates: dict[int, _Candidate], limit: float
+) -> list[LexborNode]:
+    """``node`` and the other parts of a story cut into numbered blocks in separate wrappers.
+
+    CMSs interleave a story with ads and related boxes by closing and reopening its container
+    ("story-body story-body-1", an aside, "story-body story-body-2"), each part in wrappers
+    of its own, so the parts are cousins, not siblings. Parts share the container's tag and
+    class names but for numbered ones, sit under a near common ancestor (up to four levels
+    up), and score as prose; they are returned in document order.
+    """
+    names_ = (node.attributes.get("class") or "").split()
+    if not names_:
+        return [node]
+    # Let Lexbor pick the elements with that first class when it is a plain CSS name.
+    tag = node.tag or "div"
+    selector = f"{tag}.{names_[0]}" if _CSS_NAME.fullmatch(names_[0]) else tag
+    above = node.parent
+    for _ in range(4):
+        if above is None or above.tag in ("body", "html", "-document", None):
+            return [node]
+        parts = [
+            other
+            for other in above.css(selector)
+            if other.mem_id == node.mem_id or _is_part(other, names_, candidates, limit)
+        ]
+        # Nested matches (a part inside another) would be read twice: keep the outermost.
+        outer = [p for p in parts if not any(q.mem_id in _ancestors(p) for q in parts)]
+        if len(outer) > 1:
+            return outer
+        above = above.parent
+    return [node]
+
+
+def _is_part(
+    other: LexborNode, names_: list[str], candidates: dict[int, _Candidate], limit: float
+) -> bool:
+    classes = (other.attributes.get("class") or "").split()
+    if not classes or classes[0] != names_[0]:
+        return False
+    differ = set(classes) ^ set(names_)
+    if not differ or not all(any(c.isdigit() for c in name) for name in differ):
+        return False  # only numbered names may differ: "story-body-1", "story-body-2"
+    peer = candidates.get(other.mem_id)
+    return peer is not None and peer.score >= limit and link_density(other) < 0.25
+
+
+def _paragraph_mass(node: LexborNode, sizes: dict[int, int]) -> int:
+    """How much prose a node holds: the text of its paragraphs.
+
+    ``sizes`` remembers each paragraph's weight: ``_widen`` asks about a node and then its
+    ancestors, which hold the same paragraphs again.
+    """
+    total = 0
+    for p in node.css("p"):
+        key = p.mem_id
+        size = sizes.get(key)
+        if size is None:
+            size = sizes[key] = weight(p.text(deep=True).strip())
+        total += size
+    return total
+
+
+def _widen(node: LexborNode, posts: bool = True) -> LexborNode:
     """Move up to an ancestor that holds much more prose at a low link density.
+
+    ``posts``: the page has two or more ``<article>`` elements, so an ancestor may be a list
+    of posts rather than more of this one.
 
     Articles are often cut into blocks ("story-body-1", "story-body-2", a wrapper per few
     paragraphs) that no single container holds; the scores alone pick one block.
     """
-    mass = _paragraph_mass(node)
+    sizes: dict[int, int] = {}
+    mass = _paragraph_mass(node, sizes)
     if mass == 0:
         return node
     best = node
@@ -235,8 +380,12 @@ def _widen(node: LexborNode) -> LexborNode:
     for _ in range(4):
         if parent is None or parent.tag in ("body", "html", "-document", None):
             break
-        above = _paragraph_mass(parent)
-        if above >= mass * 1.3 and link_density(parent) < 0.2:
+        above = _paragraph_mass(parent, sizes)
+        if (
+            above >= mass * 1.3
+            and link_density(parent) < 0.2
+            and not (posts and _adds_posts(parent, node))
+        ):
             best, mass = parent, above
         parent = parent.parent
     return best

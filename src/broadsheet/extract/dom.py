@@ -78,6 +78,11 @@ def weight(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
 
 
+# An absolute http(s) URL with a host, no spaces, brackets, backslashes or dot segments:
+# the common case, which needs neither urljoin nor the checks below.
+_PLAIN_URL = re.compile(r"(?!.*/\.)https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\\\[\]]*)?$")
+
+
 def absolute(href: str | None, base: str | None) -> str | None:
     """``href`` resolved against ``base``, or None unless the result is an http(s) URL."""
     if not href:
@@ -85,6 +90,8 @@ def absolute(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "data:")):
         return None
+    if _PLAIN_URL.match(href) and href.isprintable():
+        return href  # already absolute and clean: what urljoin and urlsplit would give back
     try:
         url = urljoin(base, href) if base else href
         parts = urlsplit(url)

@@ -27,8 +27,11 @@ _NON_NESTING = (
 )
 _TAG = re.compile(rf"<(/?)(?!(?:{_NON_NESTING})[\s/>])[A-Za-z]")
 _TEMPLATE_TAG = re.compile(r"</?template\b[^<>]*>", re.IGNORECASE)
+_TEMPLATE_OPEN = re.compile(r"<template", re.IGNORECASE)  # Lexbor reads tag names in any case
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
 _DELTA = {"": 1, "/": -1}
+# A tag long enough to carry MAX_ATTRIBUTES attributes (each takes at least two characters).
+_LONG_TAG = re.compile(rf"<[A-Za-z][^>]{{{2 * MAX_ATTRIBUTES}}}")
 
 
 def _floor_add(depth: int, delta: int) -> int:
@@ -56,27 +59,27 @@ def _cut_at_depth(text: str, limit: int) -> str:
 def _tame_attributes(text: str) -> str:
     """Drop the attributes of any tag carrying more than ``MAX_ATTRIBUTES`` of them.
 
-    A tag with N attributes spans at least 2N characters, so only the text between two ``>``
-    that is that long needs a look; splitting on ``>`` is one C-level pass. (Quoted ``>``
-    inside attribute values can hide a storm from this check; it is a cheap net, not a proof.)
+    A tag with N attributes spans at least 2N characters, so only tags that long need a look,
+    and one regex pass (in C) finds them; ordinary pages have none or a few (long inline
+    styles, data attributes). (Quoted ``>`` inside attribute values can hide a storm from
+    this check; it is a cheap net, not a proof.)
     """
-    chunks = text.split(">")
-    floor = 2 * MAX_ATTRIBUTES
-    if max(map(len, chunks)) <= floor:
-        return text
-    long = [i for i, size in enumerate(map(len, chunks)) if size > floor]
-    changed = False
-    for i in long:
-        chunk = chunks[i]
-        start = chunk.rfind("<")
-        if start < 0 or len(chunk) - start <= floor:
-            continue
-        tag = chunk[start:]
-        if len(tag.split()) > MAX_ATTRIBUTES or tag.count("=") > MAX_ATTRIBUTES:
+    pieces: list[str] = []
+    done = 0
+    for match in _LONG_TAG.finditer(text):
+        start = match.start()
+        end = text.find(">", start)
+        end = len(text) if end < 0 else end
+        tag = text[start:end]
+        if tag.count("=") > MAX_ATTRIBUTES or len(tag.split()) > MAX_ATTRIBUTES:
             name = _TAG_NAME.match(tag)
-            chunks[i] = chunk[:start] + (f"<{name.group(1)}" if name else "")
-            changed = True
-    return ">".join(chunks) if changed else text
+            pieces.append(text[done:start])
+            pieces.append(f"<{name.group(1)}" if name else "")
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def prepare(text: str) -> str:
@@ -84,7 +87,11 @@ def prepare(text: str) -> str:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     tags = text.count("<")
-    if tags > MAX_TEMPLATES and text.count("<template") + text.count("<TEMPLATE") > MAX_TEMPLATES:
+    if (
+        tags > MAX_TEMPLATES
+        and _TEMPLATE_OPEN.search(text) is not None  # one scan; most pages have none
+        and len(_TEMPLATE_OPEN.findall(text)) > MAX_TEMPLATES
+    ):
         text = _TEMPLATE_TAG.sub("", text)
     if len(text) > 2 * MAX_ATTRIBUTES:
         text = _tame_attributes(text)

@@ -19,10 +19,12 @@ from broadsheet.models import Link
 RELATED_HEADING = re.compile(
     r"^\s*(?:相关文章|相关阅读|延伸阅读|相关新闻|相关链接|相关报道|相关资讯|相关内容|相关推荐|"
     r"Related(?: posts| articles| stories| content| reading| links)?|"
-    r"You (?:may|might) also like|See also|Further reading)\s*[:：]?$",
+    r"You (?:may|might) also like|See also|Further reading|More from [^\n]{2,30}|"
+    r"More (?:stories|articles|news)|Recommended(?: for you)?)\s*[.…:：!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADING_SELECTOR = "h2, h3, h4, h5, h6, div, span, strong, b, p, dt, th, td, em, header, legend"
+_HEADING_TAGS = frozenset(_HEADING_SELECTOR.split(", "))
 
 
 def _links(container: LexborNode, base: str | None, page: str | None) -> list[Link]:
@@ -43,6 +45,27 @@ def _links(container: LexborNode, base: str | None, page: str | None) -> list[Li
 def _is_link_list(node: LexborNode) -> bool:
     """Mostly links: a list of articles, not a block of prose that happens to hold a link."""
     return node.css_first("a[href]") is not None and link_density(node) >= 0.5
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    following = node.next
+    while following is not None and not following.is_element_node:
+        following = following.next
+    return following
+
+
+def _link_lines_after(first: LexborNode) -> list[LexborNode]:
+    """``first`` and the link-only paragraphs right after it: a related list set as one
+    ``<p>`` per link, as some CMSs write it."""
+    lines = [first]
+    following = _next_element(first)
+    while following is not None:
+        if following.tag == "p" and _is_link_list(following):
+            lines.append(following)
+        elif following.text(deep=True).strip():
+            break  # (empty slots between the lines, such as ad placeholders, are passed over)
+        following = _next_element(following)
+    return lines
 
 
 def _container_after(heading: LexborNode) -> LexborNode | None:
@@ -70,6 +93,42 @@ def _container_after(heading: LexborNode) -> LexborNode | None:
     return None
 
 
+def _heading_nodes(body: LexborNode, page: str) -> list[LexborNode]:
+    """Elements that may hold a related-list heading, found by the heading's text.
+
+    ``page`` has one text node per line, so a heading line is the text of one node, which
+    Lexbor's ``:lexbor-contains`` finds in C; reading the text of every ``div`` and ``span``
+    in Python instead costs more than the rest of this module. Lines Lexbor cannot be asked
+    about (quotes, backslashes), or too many of them for one selector, fall back to that scan.
+    """
+    phrases = {m.group().strip() for m in RELATED_HEADING.finditer(page)}
+    phrases.discard("")
+    if len(phrases) > 20 or any('"' in p or "\\" in p or len(p) > 40 for p in phrases):
+        return body.css(_HEADING_SELECTOR)
+    selector = ", ".join(f'*:lexbor-contains("{p}")' for p in sorted(phrases))
+    try:
+        found = body.css(selector) if selector else []
+    except Exception:  # a selector Lexbor refuses: read every candidate instead
+        return body.css(_HEADING_SELECTOR)
+    if not found:  # the page text was cleaned (control or bidi characters): read them all
+        return body.css(_HEADING_SELECTOR)
+    # Also the wrappers that say nothing more (<span><strong>相关链接</strong></span>): the
+    # list may follow any of them.
+    out: list[LexborNode] = []
+    for node in found:
+        text = node.text(deep=True).strip()
+        parent = node.parent
+        if node.tag in _HEADING_TAGS:
+            out.append(node)
+        while parent is not None and parent.tag not in ("body", "html", None):
+            if parent.text(deep=True).strip() != text:
+                break
+            if parent.tag in _HEADING_TAGS:
+                out.append(parent)
+            parent = parent.parent
+    return out
+
+
 def find_related(
     body: LexborNode, base: str | None, page: str, named: list[LexborNode]
 ) -> tuple[list[Link], list[LexborNode]]:
@@ -84,13 +143,17 @@ def find_related(
         if node.attributes.get("role") != "navigation" and _is_link_list(node)
     ]
     if RELATED_HEADING.search(page):
-        for node in body.css(_HEADING_SELECTOR):
+        for node in _heading_nodes(body, page):
             text = node.text(deep=True).strip()
             if len(text) > 40 or not RELATED_HEADING.fullmatch(" ".join(text.split())):
                 continue
             container = _container_after(node)
             if container is not None:
-                containers.append(container)
+                containers.append(node)  # the heading goes with its list
+                if container.tag == "p":
+                    containers.extend(_link_lines_after(container))
+                else:
+                    containers.append(container)
     related: list[Link] = []
     seen: set[str] = set()
     kept: list[LexborNode] = []

@@ -19,6 +19,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from broadsheet.extract import byline
 from broadsheet.extract.dom import CJK, line, node_text, squash
 
 _ARTICLE_TYPES = {
@@ -38,25 +39,6 @@ _SOURCE = re.compile(
     r"(?:^|[\s|】\]（(])(?:来源|來源|稿源|消息来源)\s*[：:]\s*([^\s|，,。；;【】\[\]（）()]{2,30})"
 )
 _SOURCE_EN = re.compile(r"^(?:Source|SOURCE)\s*:\s*([^\n]{2,60})$", re.MULTILINE)
-_NOT_A_NAME = r"(?!来源|日期|时间|编辑|责任|发布|点击|浏览|阅读|记者|摄影)"
-_NAME = rf"{_NOT_A_NAME}[\u4e00-\u9fff·]{{2,4}}"
-_NAME_END = r"(?=[\s）)】\]，,。；;、/|]|$)"
-_AUTHOR_CN = (
-    # 作者：value — any short run up to a separator (pen names and user names included).
-    re.compile(
-        rf"作者\s*[：:]\s*{_NOT_A_NAME}"
-        rf"([^\s，,。；;|（()）【】\[\]<>]{{2,20}}(?: {_NAME}{_NAME_END})*)"
-    ),
-    # 记者 张三 / 本报记者张三 李四: names followed by a separator.
-    re.compile(
-        rf"(?:记者|記者|通讯员|撰稿|撰文)[ \t\u3000:：]*({_NAME}(?:[ \u3000、]{_NAME})*){_NAME_END}"
-    ),
-    re.compile(rf"文\s*[/／]\s*({_NAME}){_NAME_END}"),
-    # （姚峰 上海报道） at the end of a story; "08:19 [ 黄宇 ]" beside a time stamp.
-    re.compile(rf"[（(]({_NAME})[ \u3000]*[\u4e00-\u9fff]{{0,6}}(?:报道|報導|电|電)[）)]"),
-    re.compile(rf"\d:\d\d(?::\d\d)?\s*[\[【]\s*({_NAME})\s*[\]】]"),
-)
-_EDITOR_CN = re.compile(r"(?:责任编辑|責任編輯|编辑|责编)\s*[：:]\s*([\u4e00-\u9fff·]{2,4})")
 _SUMMARY_WORDS = ("简要", "摘要", "提要", "导读", "核心提示", "简介")
 _SUMMARY = re.compile(
     r"^【?(?:简要|摘要|内容提要|提要|导读|核心提示|简介)】?\s*[：:]\s*([^\n]{6,})$", re.MULTILINE
@@ -162,13 +144,44 @@ def _ld_str(value: Any) -> str:
     return ""
 
 
+_COMPANY = re.compile(r"[\s,.]*(?:(?:inc|ltd|llc|corp|co|gmbh|plc|limited|corporation)\.?)?")
+
+
+def _is_site(part: str, site: str) -> bool:
+    """Whether a title part names the site, allowing "Spiceworks" for "Spiceworks Inc"."""
+    a = part.strip().lower()
+    b = site.strip().lower()
+    if not a or not b:
+        return False
+    return a == b or (len(a) >= 4 and b.startswith(a) and bool(_COMPANY.fullmatch(b[len(a) :])))
+
+
+def _names_site(title: str, site: str) -> bool:
+    """Whether ``title`` carries the site name as one of its separated parts."""
+    if not site:
+        return False
+    if site in title:
+        return True
+    return any(_is_site(p, site) for p in _TITLE_SEPARATORS.split(title))
+
+
 def _strip_site(title: str, site: str) -> str:
     """Remove a site-name prefix or suffix such as "Title | Site" or "Site - Title"."""
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title
+    # The site named at one end: cut just that end, keeping the rest as written
+    # ("Friday Facts #282 - 0.17 in sight | Factorio").
+    seps = list(_TITLE_SEPARATORS.finditer(title))
+    # A part cut off by the same separator is a section ("标题_栏目_站点", "Title | News | Site").
+    if site and seps and _is_site(squash(title[seps[-1].end() :]), site):
+        rest, mark = title[: seps[-1].start()].strip(), seps[-1].group().strip()
+        return _strip_site(rest, "") if mark and mark in rest else rest
+    if site and seps and _is_site(squash(title[: seps[0].start()]), site):
+        rest, mark = title[seps[0].end() :].strip(), seps[0].group().strip()
+        return _strip_site(rest, "") if mark and mark in rest else rest
     if site:
-        kept = [p for p in parts if squash(p).lower() != site.lower()]
+        kept = [p for p in parts if not _is_site(squash(p), site)]
         if kept and len(kept) < len(parts):
             parts = kept
             if len(parts) == 1:
@@ -195,7 +208,7 @@ def title(meta: Meta, tree: LexborHTMLParser, site: str) -> str:
     # The publisher's own metadata first (JSON-LD headline, og:title), without the site name.
     for cand in candidates[:2]:
         if len(cand) >= 4:
-            return _strip_site(cand, site) if site and site in cand else cand
+            return _strip_site(cand, site) if _names_site(cand, site) else cand
     h1s = [node_text(h) for h in tree.css("h1")[:3]]
     for h in h1s:
         # An h1 that the <title> (or og:title) repeats is the article's own heading, unless
@@ -207,7 +220,7 @@ def title(meta: Meta, tree: LexborHTMLParser, site: str) -> str:
                 return h
     for cand in candidates:
         if cand:
-            return _strip_site(cand, site) if site and site in cand else cand
+            return _strip_site(cand, site) if _names_site(cand, site) else cand
     if tag:
         return _strip_site(tag, site)
     for h in (*h1s, *(node_text(h) for h in tree.css("h2")[:1])):
@@ -312,8 +325,8 @@ def published(meta: Meta, tree: LexborHTMLParser, page: str) -> str | None:
     return first
 
 
-def author(meta: Meta, tree: LexborHTMLParser, page: str) -> str:
-    """The byline: JSON-LD, meta tags, byline markup, then 作者 / 记者 patterns."""
+def author(meta: Meta, tree: LexborHTMLParser, page: str, title_text: str = "") -> str:
+    """The byline: JSON-LD, meta tags, byline markup, then the Chinese layouts (``byline``)."""
     ld = ld_article(meta)
     for value in (
         _ld_str(ld.get("author")),
@@ -324,7 +337,7 @@ def author(meta: Meta, tree: LexborHTMLParser, page: str) -> str:
         meta.tags.get("parsely-author", ""),
         meta.tags.get("itemprop:author", ""),
     ):
-        if value and _plausible_name(value):
+        if value and _plausible_name(value) and not byline.credits_site_builder(value, page):
             return value
     for node in tree.css('[rel="author"], .byline .author, .author .fn, .byline, .author-name'):
         text = node_text(node)
@@ -335,11 +348,7 @@ def author(meta: Meta, tree: LexborHTMLParser, page: str) -> str:
             return text
     if not CJK.search(page):
         return ""  # the Chinese byline patterns cannot match
-    for pattern in (*_AUTHOR_CN, _EDITOR_CN):
-        m = pattern.search(page)
-        if m:
-            return m.group(1).strip()
-    return ""
+    return byline.chinese_author(page, title_text)
 
 
 def _plausible_name(value: str) -> bool:

@@ -59,10 +59,16 @@ _PATTERNS = (
             r"disclaimer|copyright|breadcrumb|crumb|advert|sponsor|newsletter|subscribe|cookie|"
             r"author-bio|author-info|prenext|pre_next|post-navigation|nav-links|trending|teaser|"
             r"most-?read|outbrain|taboola|"
-            r"^(?:tags|ad|ads|gg|nav|print|keywords|editor|laiyuan|source|toolbar|meta)(?:$|[_-])"
+            r"^(?:tags|ad|ads|gg|nav|print|keywords|editor|laiyuan|source|toolbar|meta)(?:$|[_-])|"
+            r"^(?:navbox|hatnote)"  # MediaWiki's link boxes and "Main article:" notes
         ),
     ),
 )
+
+
+# Popularity rails: boilerplate even when the name also says "article" or "post"
+# ("c-article-most-popular", "post-trending").
+_RAIL = re.compile(r"most-?(?:popular|read|viewed|shared)|trending|popular-(?:posts|stories)")
 
 
 @lru_cache(maxsize=16384)
@@ -72,6 +78,8 @@ def token_flags(token: str) -> int:
     for bit, pattern in _PATTERNS:
         if pattern.search(token):
             flags |= bit
+    if _RAIL.search(token):
+        flags = (flags | UNLIKELY | BOILERPLATE | NEGATIVE) & ~(MAYBE | POSITIVE)
     return flags
 
 
@@ -88,10 +96,16 @@ def node_flags(node: LexborNode) -> int:
     attrs = node.attributes
     cls = attrs.get("class")
     ident = attrs.get("id")
-    if ident and ident.count("-") >= 4:
-        ident = None  # a slug made from a heading ("sharing-with-a-single-developer")
     if not cls and not ident:
         return 0
+    return _names_flags(cls, ident)
+
+
+@lru_cache(maxsize=16384)
+def _names_flags(cls: str | None, ident: str | None) -> int:
+    """``node_flags`` for one class and id pair; pairs repeat within a page and across a site."""
+    if ident and ident.count("-") >= 4:
+        ident = None  # a slug made from a heading ("sharing-with-a-single-developer")
     return flags_of(f"{cls or ''} {ident or ''}".lower())
 
 

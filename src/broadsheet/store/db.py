@@ -11,7 +11,8 @@ Why it is built this way (DESIGN.md section 4, issue 8 item 4):
 - **BEGIN IMMEDIATE for every write**: a deferred transaction that reads and then writes fails
   at once with "database is locked" when another writer holds the lock, whatever the busy
   timeout; taking the write lock up front makes it wait instead.
-- **Schema in PRAGMA user_version** with an append-only list of migration scripts, applied in
+- **Schema in PRAGMA user_version** with an append-only list of migration scripts (plus a
+  Python step where rows must be transformed, as filling the search index needs), applied in
   one write transaction (so two processes opening a new file do not both migrate it).
 - **sqlite3 errors become the project's errors**: ``CorruptStoreError`` (with the path and
   the way out, ``broadsheet cache reset``) for a damaged or non-SQLite file, ``StoreError``
@@ -36,11 +37,27 @@ def _script(name: str) -> Callable[[], str]:
     return lambda: resources.files("broadsheet.store").joinpath(name).read_text("utf-8")
 
 
+def _fill_search_index(conn: sqlite3.Connection) -> None:
+    # Imported here: filling the index needs Python (the CJK transform), so it runs after the
+    # SQL of version 3 in the same transaction; see ``store/indexing.py``.
+    from broadsheet.store.indexing import index_all
+
+    index_all(conn)
+
+
 # MIGRATIONS[i] upgrades a file from user_version i to i + 1. Append only; never edit one.
-MIGRATIONS: tuple[Callable[[], str], ...] = (_script("schema.sql"), _script("schema_2.sql"))
+MIGRATIONS: tuple[Callable[[], str], ...] = (
+    _script("schema.sql"),
+    _script("schema_2.sql"),
+    _script("schema_3.sql"),
+)
+# Python steps run right after the script of the same index, inside the same transaction.
+AFTER_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {2: _fill_search_index}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 BUSY_TIMEOUT_MS = 10_000
+CACHE_SIZE_KIB = -65_536  # negative: KiB, so 64 MiB per connection at most
+MMAP_SIZE = 256 * 1024 * 1024
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
@@ -118,6 +135,11 @@ class Database:
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA journal_mode = WAL").fetchone()
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # Search reads many FTS pages per query; SQLite's 2 MB default cache makes a
+                # qualifier or a frequent word go back to the file each time. Both are ceilings
+                # (pages are taken as used), so small caches cost nothing.
+                conn.execute(f"PRAGMA cache_size = {CACHE_SIZE_KIB}")
+                conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
                 self._migrate(conn)
         except BaseException:
             conn.close()
@@ -143,9 +165,11 @@ class Database:
         with self._transaction(conn):
             # Another process may have migrated while we waited for the write lock.
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            for step in MIGRATIONS[version:]:
-                for statement in _statements(step()):
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]()):
                     conn.execute(statement)
+                if number in AFTER_MIGRATION:
+                    AFTER_MIGRATION[number](conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager

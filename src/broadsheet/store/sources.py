@@ -10,6 +10,7 @@ inherits these methods, so callers still see one object. Why the rows are shaped
   article, so fetching every page would multiply a refresh's requests for nothing. Such a row
   is never overwritten by a later refresh of the feed (``ON CONFLICT DO NOTHING``), so an
   article that was since fetched in full, or marked, keeps what it has.
+- **Feed articles are indexed for search** in the same transaction that inserts them.
 - **One write transaction per refreshed source**: new articles, entries and the source's
   validators commit together, so a crash mid-refresh never leaves a source claiming a 304
   for entries it never stored.
@@ -17,7 +18,6 @@ inherits these methods, so callers still see one object. Why the rows are shaped
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,8 +25,9 @@ from typing import Any
 
 from broadsheet.models import Article, Source
 from broadsheet.sanitize import clean_line
-from broadsheet.serialize import article_to_dict, article_to_storage
 from broadsheet.store.db import Database, utc_now
+from broadsheet.store.indexing import index_stored
+from broadsheet.store.rows import article_values
 
 _SOURCE_COLUMNS = (
     "s.id, s.url, s.title, s.kind, s.last_checked, s.error, s.feed_url, s.site_url, "
@@ -235,7 +236,10 @@ class SourceRows:
                     cursor = conn.execute(
                         _INSERT_FEED_ARTICLE, _feed_article_row(url, entry.article, source_id, now)
                     )
-                    added += cursor.rowcount
+                    if cursor.rowcount > 0 and cursor.lastrowid is not None:
+                        # New rows only: an existing one keeps its content, so its index too.
+                        index_stored(conn, cursor.lastrowid, entry.article)
+                        added += 1
                 row = conn.execute(
                     "SELECT id FROM articles WHERE url=? UNION ALL "
                     "SELECT id FROM articles WHERE final_url=? LIMIT 1",
@@ -268,22 +272,25 @@ _INSERT_FEED_ARTICLE = (
 
 
 def _feed_article_row(url: str, article: Article, source_id: int, now: str) -> tuple[object, ...]:
-    data = article_to_dict(article)
+    title, site, author, published, line, summary, language, state, _, data, text = article_values(
+        article
+    )
+    # The count column stays NULL for feed content: a feed's comment count is not the page's.
     return (
         url,
         url,
         source_id,
-        data["title"],
-        data["site_name"],
-        data["author"],
-        data["published"],
-        data["source"],
-        data["summary"],
-        data["language"],
-        article.comments.state.value,
+        title,
+        site,
+        author,
+        published,
+        line,
+        summary,
+        language,
+        state,
         None,
-        json.dumps(article_to_storage(article), ensure_ascii=False),
-        data["text"],
+        data,
+        text,
         now,
         now,
     )

@@ -31,28 +31,28 @@ from broadsheet.models import (
     ArticleSummary,
     Block,
     BlockKind,
-    CommentState,
     Page,
     StoredArticle,
 )
 from broadsheet.sanitize import clean_line, clean_text
-from broadsheet.serialize import article_from_dict, article_to_dict, article_to_storage
+from broadsheet.serialize import article_from_dict
+from broadsheet.store.cache import CacheRows
 from broadsheet.store.db import Database, utc_now
+from broadsheet.store.indexing import index_stored
+from broadsheet.store.rows import SUMMARY_COLUMNS, article_values, summary_from_row
 from broadsheet.store.sources import SourceRows
 
 _ARTICLE_COLUMNS = (
     "id, url, final_url, title, site_name, author, published, source, summary, "
     "language, data, text, fetched_at, read, favourite"
 )
-_SUMMARY_COLUMNS = (
-    "id, url, title, site_name, published, fetched_at, read, favourite, comment_count"
-)
 
 
-class Store(SourceRows):
+class Store(SourceRows, CacheRows):
     """The articles, pages and sources in the cache file at ``path``.
 
-    Sources and their entries are handled by ``SourceRows`` (``store/sources.py``).
+    Sources and their entries are handled by ``SourceRows`` (``store/sources.py``), search
+    and maintenance (stats, prune, vacuum, re-extraction) by ``CacheRows`` (``store/cache.py``).
 
     Raises ``CorruptStoreError`` if the file is not a readable SQLite database, and
     ``StoreError`` for any other failure to open, read or write it.
@@ -61,6 +61,7 @@ class Store(SourceRows):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db = Database(path)
+        self.ensure_index_current()
 
     def close(self) -> None:
         """Close the file (every thread's connection)."""
@@ -69,15 +70,8 @@ class Store(SourceRows):
     # --- writing ---------------------------------------------------------------------------
 
     def save_fetch(self, page: Page, article: Article) -> StoredArticle:
-        """Keep a fetched page and its article in one transaction; marks survive a refresh."""
-        data = article_to_dict(article)
-        thread = article.comments
-        if thread.declared_count is not None:
-            count: int | None = thread.declared_count
-        elif thread.state in (CommentState.PRESENT, CommentState.NONE):
-            count = len(thread.items)
-        else:
-            count = None
+        """Keep a fetched page and its article in one transaction, indexed for search in the
+        same one; marks survive a refresh."""
         headers = {clean_line(k): clean_line(v) for k, v in page.headers.items()}
         now = utc_now()
         with self.db.write() as conn:
@@ -118,21 +112,12 @@ class Store(SourceRows):
                     clean_line(page.url),
                     clean_line(page.final_url),
                     page_id,
-                    data["title"],
-                    data["site_name"],
-                    data["author"],
-                    data["published"],
-                    data["source"],
-                    data["summary"],
-                    data["language"],
-                    thread.state.value,
-                    count,
-                    json.dumps(article_to_storage(article), ensure_ascii=False),
-                    data["text"],
+                    *article_values(article),
                     page.fetched_at,
                     now,
                 ),
             ).fetchone()
+            index_stored(conn, int(row[0]), article)
         return self._stored(row)
 
     def mark_not_modified(
@@ -209,24 +194,11 @@ class Store(SourceRows):
             where.append("favourite=1")
         clause = f"WHERE {' AND '.join(where)} " if where else ""
         rows = self.db.read(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles {source}{clause}"
+            f"SELECT {SUMMARY_COLUMNS} FROM articles {source}{clause}"
             f"ORDER BY {order} LIMIT ? OFFSET ?",
             (*args, max(0, limit), max(0, offset)),
         )
-        return [
-            ArticleSummary(
-                id=r[0],
-                url=r[1],
-                title=clean_line(r[2]),
-                site_name=clean_line(r[3]),
-                published=r[4],
-                fetched_at=r[5],
-                read=bool(r[6]),
-                favourite=bool(r[7]),
-                comment_count=r[8],
-            )
-            for r in rows
-        ]
+        return [summary_from_row(r) for r in rows]
 
     def count_articles(self) -> int:
         return int(self.db.read("SELECT count(*) FROM articles")[0][0])

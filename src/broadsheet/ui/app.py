@@ -10,10 +10,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-from broadsheet.ui.commands import ArticleCommands
+from broadsheet.ui.commands import ArticleCommands, SearchCommands
 from broadsheet.ui.screens.address import AddressScreen
+from broadsheet.ui.screens.export import ExportScreen
 from broadsheet.ui.screens.help import HelpScreen
 from broadsheet.ui.screens.main import MainScreen
+from broadsheet.ui.screens.search import SearchScreen
 from broadsheet.ui.screens.toc import TocScreen
 from broadsheet.ui.service import LibraryService
 from broadsheet.ui.settings import UiSettings, load_ui_settings
@@ -34,7 +36,7 @@ class BroadsheetApp(App[None]):
 
     TITLE = "Broadsheet"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, SearchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
@@ -90,6 +92,8 @@ BINDING_OWNERS: tuple[type[DOMNode], ...] = (
     HelpScreen,
     AddressScreen,
     TocScreen,
+    SearchScreen,
+    ExportScreen,
 )
 
 

@@ -54,6 +54,25 @@ def find_hits(texts: list[str], query: str) -> list[Hit]:
     return hits
 
 
+def find_any_hits(texts: list[str], needles: list[str]) -> list[Hit]:
+    """Every occurrence of any of ``needles`` in ``texts``, in reading order, none overlapping.
+
+    Used to show a search's terms in the opened article: where two terms overlap, the one
+    that starts first wins (the longer one when they start together).
+    """
+    found = sorted(
+        (hit for needle in needles for hit in find_hits(texts, needle)),
+        key=lambda h: (h.text, h.start, -(h.end - h.start)),
+    )
+    merged: list[Hit] = []
+    for hit in found:
+        last = merged[-1] if merged else None
+        if last is not None and last.text == hit.text and hit.start < last.end:
+            continue
+        merged.append(hit)
+    return merged
+
+
 def mark_hits(content: Content, hits: list[Hit], current: Hit | None) -> Content:
     """``content`` with each hit (all in this text) styled, the current one distinctly."""
     for hit in hits:

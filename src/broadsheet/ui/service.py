@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from broadsheet.models import ArticleSummary, Source, StoredArticle
+from broadsheet.models import ArticleSummary, SearchHit, Source, StoredArticle
 from broadsheet.sources import RefreshEvent, RefreshReport
 
 
@@ -29,6 +29,13 @@ class LibraryService(Protocol):
     ) -> list[ArticleSummary]: ...
 
     def sources(self) -> list[Source]: ...
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]: ...
+
+    @property
+    def offline(self) -> bool:
+        """True while the network is unreachable and cached copies are shown."""
+        ...
 
     def get(self, ref: int | str) -> StoredArticle: ...
 

@@ -47,6 +47,14 @@ MAIN_BINDINGS: list[BindingType] = [
         tooltip="Find text in the open article (also / in the reading pane)",
         id="find.open",
     ),
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        tooltip="Search every cached article as you type (in the reading pane / finds in "
+        "the article instead)",
+        id="app.search",
+    ),
     Binding("n", "find_next", "Next hit", show=False, id="find.next"),
     Binding("N", "find_previous", "Previous hit", show=False, id="find.previous"),
     Binding(
@@ -61,7 +69,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "e",
         "export",
         "Export",
-        tooltip="Export the open article to a .txt file",
+        tooltip="Export the open article: txt, md, json, html or epub",
         id="article.export",
     ),
     Binding(

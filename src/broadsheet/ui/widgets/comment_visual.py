@@ -8,6 +8,8 @@ the kinsoku rules of ``cjkwrap``, so Chinese comments wrap at the width left aft
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -16,7 +18,7 @@ from textual.visual import RenderOptions, Visual
 
 from broadsheet.models import BlockKind, Comment
 from broadsheet.sanitize import clean_line, clean_text
-from broadsheet.ui.cjkwrap import break_lines
+from broadsheet.ui.cjkwrap import break_lines, break_offsets
 from broadsheet.ui.render import short_date
 
 GUIDE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
@@ -61,6 +63,15 @@ def comment_body(comment: Comment) -> Content:
     return Content("\n\n").join(parts)
 
 
+@lru_cache(maxsize=256)
+def guides(depth: int) -> Content:
+    """The ``│`` guides for ``depth`` levels; shared (Content is immutable), since building
+    them for each of thousands of comments was a third of the time to open a long thread."""
+    return Content.assemble(
+        *[("│ ", f"dim {GUIDE_COLOURS[level % len(GUIDE_COLOURS)]}") for level in range(depth)]
+    )
+
+
 class CommentVisual(Visual):
     """A comment at ``depth``: every line, and a blank line after, behind ``depth`` guides."""
 
@@ -68,11 +79,28 @@ class CommentVisual(Visual):
         self.depth = depth
         self.header = header
         self.body = body
-        self._guides = Content.assemble(
-            *[("│ ", f"dim {GUIDE_COLOURS[level % len(GUIDE_COLOURS)]}") for level in range(depth)]
-        )
-        # width -> (lines, height); OptionList asks at two widths (with and without scrollbar).
+        self._guides = guides(depth)
+        # width -> (lines, height): the comment list asks again only when its width changes.
         self._cache: dict[int, tuple[Content, int]] = {}
+        self._heights: dict[int, int] = {}
+
+    def line_count(self, width: int) -> int:
+        """The height at ``width`` without building the lines: counting breaks is cheaper,
+        and the list needs every comment's height but draws only the few on screen."""
+        if (known := self._heights.get(width)) is not None:
+            return known
+        if (cached := self._cache.get(width)) is not None:
+            return cached[1]
+        text_width = max(width - 2 * self.depth, _MIN_TEXT_WIDTH)
+        count = 1  # the blank line that keeps comments apart
+        parts = (self.header.plain, self.body.plain) if self.body.plain else (self.header.plain,)
+        for part in parts:
+            for line in part.split("\n"):
+                count += len(break_offsets(line, text_width)) + 1
+        if len(self._heights) >= 4:
+            self._heights.clear()
+        self._heights[width] = count
+        return count
 
     def _layout(self, width: int) -> tuple[Content, int]:
         """The whole comment as pre-broken lines for ``width`` cells, and its height."""

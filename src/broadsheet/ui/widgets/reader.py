@@ -19,7 +19,7 @@ from textual.widgets import Static
 from broadsheet.models import Article, Block, BlockKind, Link
 from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.ui.cjkwrap import wrap_for_reading
-from broadsheet.ui.find import Hit, find_hits, mark_hits
+from broadsheet.ui.find import Hit, find_any_hits, find_hits, mark_hits
 from broadsheet.ui.render import block_content, meta_line, table_renderable, wraps
 from broadsheet.ui.widgets.links import LinkList
 
@@ -278,7 +278,14 @@ class ReaderPane(VerticalScroll):
 
     def find(self, query: str) -> int:
         """Mark every occurrence of ``query``; the first becomes current. Returns the count."""
-        self.hits = find_hits([t.content.plain for t in self._texts], query)
+        return self._set_hits(find_hits([t.content.plain for t in self._texts], query))
+
+    def find_terms(self, terms: list[str]) -> int:
+        """Mark every occurrence of any of ``terms`` (a search's words); returns the count."""
+        return self._set_hits(find_any_hits([t.content.plain for t in self._texts], terms))
+
+    def _set_hits(self, hits: list[Hit]) -> int:
+        self.hits = hits
         self.hit_index = 0 if self.hits else None
         self._mark()
         return len(self.hits)

@@ -1,0 +1,144 @@
+"""Comment threads: site adapters, a generic detector, and script-only systems.
+
+A page's discussion is reported honestly: the count the page declares (全部评论(N), 评论(N),
+跟帖, 留言, "N Comments"), the comments actually present in the HTML with their tree shape,
+and a state saying whether there are none, some, only a script placeholder (Disqus, 畅言,
+LiveRe...) or the page says comments are closed. The nodes found are returned too, so the
+content step removes them and comments never leak into the article body.
+
+One module per markup: ``hackernews``, ``lobsters``, ``reddit``, ``discourse``, ``discuz``,
+``phpbb`` (site software with an unmistakable signature, tried first), then ``wordpress``
+lists and ``generic`` sections, then ``script`` placeholders. ``merge_threads`` joins a
+thread with its next page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from selectolax.lexbor import LexborNode
+
+from broadsheet.extract.comments import (
+    discourse,
+    discuz,
+    generic,
+    hackernews,
+    lobsters,
+    phpbb,
+    reddit,
+    script,
+    wordpress,
+)
+from broadsheet.extract.comments.common import CLOSED, EMPTY, Context, contains, declared, outermost
+from broadsheet.extract.comments.merge import merge_threads
+from broadsheet.extract.dom import node_text
+from broadsheet.models import Comment, CommentState, CommentThread
+
+__all__ = ["SCRIPT_PLACEHOLDERS", "find_comments", "merge_threads"]
+
+SCRIPT_PLACEHOLDERS = script.PLACEHOLDERS
+
+# Site software recognised by a signature no ordinary page has, in the order they are tried.
+_ADAPTERS = (
+    (hackernews.SIGNS, hackernews.find),
+    (lobsters.SIGNS, lobsters.find),
+    (reddit.SIGNS, reddit.find),
+    (discourse.SIGNS, discourse.find),
+    (discuz.SIGNS, discuz.find),
+    (phpbb.SIGNS, phpbb.find),
+)
+_ALL_SIGNS = ", ".join(signs for signs, _ in _ADAPTERS)
+
+
+def find_comments(
+    body: LexborNode, scripts: str, base: str | None, op: str, *, now: datetime | None = None
+) -> tuple[CommentThread, list[LexborNode], str]:
+    """The page's comment thread, the nodes to keep out of the article body, and the
+    author's name when the comment system tells it (a forum's thread starter).
+
+    ``scripts`` holds the page's script addresses, gathered by the caller before scripts are
+    removed; ``op`` is the article's author; ``now`` (the fetch time, when known) resolves
+    relative times such as "3 hours ago", which otherwise stay None.
+    """
+    ctx = Context(base=base, op=op, now=now)
+    hit = body.css_first(_ALL_SIGNS)  # one walk decides whether any adapter applies
+    if hit is not None:
+        for signs, find in _ADAPTERS:
+            if hit.css_matches(signs) or body.css_first(signs) is not None:
+                found = find(body, ctx)
+                if found is not None:
+                    return found.thread, found.nodes, found.starter
+    return _sections(body, scripts, ctx)
+
+
+def _holds_comments(section: LexborNode, ctx: Context) -> bool:
+    """Whether a container found only by its heading really is a comment section: entries
+    that all name an author, or a short block saying there are none, N, or that they are
+    closed. (A heading alone is weak evidence, and a section found is removed from the body.)
+    """
+    items = generic.comments(section, ctx)
+    if items:
+        return all(c.author for c in items)
+    text = node_text(section)
+    return len(text) < 300 and bool(
+        EMPTY.search(text) or CLOSED.search(text) or declared(text) is not None
+    )
+
+
+def _sections(
+    body: LexborNode, scripts: str, ctx: Context
+) -> tuple[CommentThread, list[LexborNode], str]:
+    """WordPress lists, then generic comment sections, then script placeholders."""
+    wp_lists: list[LexborNode] = []
+    named: list[LexborNode] = []
+    for node in body.css(f"{wordpress.LISTS}, {generic.SECTIONS}"):
+        if node.tag in ("ol", "ul") and node.css_matches(wordpress.LISTS):
+            wp_lists.append(node)
+        else:
+            named.append(node)
+    if not named and not wp_lists:
+        named = [s for s in generic.headed_sections(body) if _holds_comments(s, ctx)]
+    sections = outermost(named)
+    for wp in wp_lists:
+        if not any(contains(s, wp) for s in sections):
+            sections.append(wp)
+    section_text = "\n".join(node_text(s) for s in sections)
+    count = declared(section_text) if section_text else None
+
+    items: list[Comment] = []
+    system: str | None = None
+    next_page: str | None = None
+    if wp_lists:
+        items = wordpress.comments(wp_lists, ctx)
+        if items:
+            system = "wordpress"
+            next_page = wordpress.next_page(sections, ctx)
+    if not items:
+        for section in sections:
+            items = generic.comments(section, ctx)
+            if items:
+                system = "generic"
+                next_page = discuz.next_page(section, ctx.base)
+                break
+
+    if items:
+        state = CommentState.PRESENT
+    elif count == 0 or (section_text and EMPTY.search(section_text)):
+        state = CommentState.NONE
+        count = 0 if count is None else count
+    elif section_text and CLOSED.search(section_text):
+        state = CommentState.CLOSED
+    else:
+        # Placeholders survive script removal (they are divs), so look them up only now.
+        name, shown, holder = script.recognise(body, scripts)
+        if name is not None:
+            state, system = CommentState.SCRIPT, name
+            count = count if count is not None else shown
+            if holder is not None and not any(contains(s, holder) for s in sections):
+                sections.append(holder)
+        else:
+            state = CommentState.UNKNOWN
+    thread = CommentThread(
+        state=state, declared_count=count, items=tuple(items), system=system, next_page=next_page
+    )
+    return thread, sections, ""
