@@ -202,18 +202,12 @@ async def test_a_very_wide_table_is_cut_to_what_the_pane_can_show(
         library.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/store: a declared comment count past 2**63 reaches sqlite3, which raises "
-    "OverflowError (not a BroadsheetError) out of Library.open_url",
-)
 async def test_an_absurd_comment_count_does_not_make_a_page_unreadable(
     library: Library, site: SiteServer, home: Path
 ) -> None:
     """The page is a plain article whose heading says '99999999999999999999999 Comments'.
-    The extractor keeps the number as is, the store hands it to SQLite, and the write fails
-    with OverflowError; the app shows 'Unexpected OverflowError: Python int too large to
-    convert to SQLite INTEGER' with no URL, and the article cannot be read or cached."""
+    Before the store stopped believing counts SQLite cannot hold, the write failed with
+    OverflowError (not a BroadsheetError) and the page could not be read or cached."""
     site.routes["/count"] = hostile.page(hostile.absurd_comment_count())
     try:
         stored = await library.open_url(site.url("/count"))

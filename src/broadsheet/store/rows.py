@@ -14,10 +14,18 @@ from broadsheet.serialize import article_to_dict, article_to_storage
 SUMMARY_COLUMNS = "id, url, title, site_name, published, fetched_at, read, favourite, comment_count"
 
 
+_SQLITE_MAX_INT = 2**63 - 1
+
+
 def comment_count(thread: CommentThread) -> int | None:
-    """The declared count, else the number found when the thread was read; None if unknown."""
-    if thread.declared_count is not None:
-        return thread.declared_count
+    """The declared count, else the number found when the thread was read; None if unknown.
+
+    A page can declare any number ("99999999999999999999999 Comments"); one that SQLite cannot
+    hold as an INTEGER is not believed, so a silly heading never makes a page unstorable.
+    """
+    declared = thread.declared_count
+    if declared is not None and 0 <= declared <= _SQLITE_MAX_INT:
+        return declared
     if thread.state in (CommentState.PRESENT, CommentState.NONE):
         return len(thread.items)
     return None
