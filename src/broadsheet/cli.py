@@ -262,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"Run '{PROG} COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", prog=PROG)
 
     p = sub.add_parser("open", help="open the reader app, fetching URLs first")
     p.add_argument("urls", nargs="*", metavar="URL", help="pages to fetch and open")

@@ -187,6 +187,5 @@ def test_opml_export_and_import(served: SiteServer, data: Path, tmp_path: Path) 
 def test_every_source_command_has_help(data: Path, command: str) -> None:
     result = run_cli(data, command, "--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: broadsheet")
-    assert f" {command}\n" in result.stdout.split("options:")[0]
+    assert result.stdout.startswith(f"usage: broadsheet {command} [-h]")
     assert not data.exists(), "--help creates nothing"
