@@ -178,12 +178,13 @@ class Store(SourceRows, CacheRows):
         unread: bool = False,
         favourites: bool = False,
     ) -> list[ArticleSummary]:
-        """Article list rows, newest fetched first: all of them, or one source's, and only
-        the unread or favourite ones when asked."""
+        """Article list rows, newest first by the date the list shows (published, else when
+        fetched): all of them, or one source's, and only the unread or favourite ones when
+        asked. The order matches the ``articles_by_date`` index, so a large cache lists fast."""
         where: list[str] = []
         args: list[object] = []
         # A source's list follows the source: newest entries first, then its own order.
-        source, order = "", "fetched_at DESC, id DESC"
+        source, order = "", "coalesce(published, fetched_at) DESC, id DESC"
         if source_id is not None:
             source = "JOIN entries e ON e.article_id = id AND e.source_id = ? "
             order = "e.first_seen DESC, e.position, id DESC"
