@@ -176,11 +176,6 @@ async def test_markup_in_urls_and_server_text_is_shown_as_text(
         library.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui: a table is rendered whole on the event loop; 2000 columns in a 74-cell pane "
-    "cost seconds per render and freeze the app (see docs/hostile.md)",
-)
 async def test_a_very_wide_table_is_cut_to_what_the_pane_can_show(
     library: Library, site: SiteServer
 ) -> None:

@@ -17,7 +17,7 @@ from tests.support.fake_library import BLOG, PORTAL, FakeLibrary
 from tests.support.search_ui import wait_until
 from textual.pilot import Pilot
 
-from broadsheet.models import Comment, CommentState, CommentThread
+from broadsheet.models import Block, BlockKind, Comment, CommentState, CommentThread
 from broadsheet.ui.app import BroadsheetApp
 from broadsheet.ui.screens.search import SearchScreen
 
@@ -158,3 +158,23 @@ def test_export_dialog(snap_compare: Any, size: Sequence[int]) -> None:
     library = FakeLibrary([BLOG, PORTAL], export_dir=Path("/home/reader/exports"))
     run = keys("j", "enter", "e")
     assert snap_compare(BroadsheetApp(library), terminal_size=size, run_before=run)
+
+
+def wide_table_app(tmp_path: Path) -> BroadsheetApp:
+    """BLOG with its table grown to 30 columns and 250 rows: the pane shows what fits and a
+    note of what it left out (issue 8)."""
+    rows = tuple(tuple(f"h{c}" if r == 0 else f"{r}.{c}" for c in range(30)) for r in range(251))
+    table = Block(BlockKind.TABLE, "", rows=rows, header=True)
+    blocks = tuple(table if b.kind == BlockKind.TABLE else b for b in BLOG.blocks)
+    article = dataclasses.replace(BLOG, blocks=blocks)
+    return BroadsheetApp(FakeLibrary([article], export_dir=tmp_path))
+
+
+def test_wide_table_top(snap_compare: Any, tmp_path: Path) -> None:
+    run = keys("enter")
+    assert snap_compare(wide_table_app(tmp_path), terminal_size=(160, 48), run_before=run)
+
+
+def test_wide_table_end(snap_compare: Any, tmp_path: Path) -> None:
+    run = keys("enter", "G")
+    assert snap_compare(wide_table_app(tmp_path), terminal_size=(80, 24), run_before=run)

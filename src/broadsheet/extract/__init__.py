@@ -12,13 +12,15 @@ crash the reader.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.encoding import decode_html
 from broadsheet.extract import blocks as block_builder
 from broadsheet.extract import content, metadata, names
-from broadsheet.extract.comments import find_comments
+from broadsheet.extract.comments import Hints, find_comments
+from broadsheet.extract.comments.hints import verdict as comment_bits
 from broadsheet.extract.dom import JUNK_TAGS, absolute, node_text, page_text, weight
 from broadsheet.extract.guard import prepare
 from broadsheet.extract.links import find_related
@@ -58,6 +60,30 @@ _JUDGED = frozenset(
 )  # fmt: skip
 
 
+# Elements that are never a container worth judging, nor a comment section or placeholder:
+# a fifth of the named elements on a page, mostly links and pictures with unique ids.
+_NEVER_NAMED = frozenset(
+    {"a", "img", "input", "i", "em", "b", "strong", "label", "picture", "source", "time"}
+)
+_COMMENT_BITS = 0xFF  # hints.verdict's bits; the two below sit above them
+_RELATED = 0x100
+_UNLIKELY = 0x200
+
+
+@lru_cache(maxsize=16384)
+def _verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
+    """Everything the first pass needs to know about one (tag, class, id), judged once:
+    comment bits (``hints.verdict``), a related box, or a container to remove."""
+    bits = comment_bits(tag, cls, ident)
+    if tag in _JUDGED and (cls or ident):
+        flags = names.first_flags(cls, ident)
+        if flags & names.RELATED:
+            bits |= _RELATED
+        if names.is_unlikely(flags) and tag not in content.NEVER_UNLIKELY:
+            bits |= _UNLIKELY
+    return bits
+
+
 def _extract(
     html: bytes | str,
     url: str | None,
@@ -89,19 +115,29 @@ def _extract(
     summary = metadata.summary(meta, page, title)
     source = metadata.source(page)
 
-    # One pass over class names serves both the related-list finder and the cleanup.
+    # One pass over class names serves the comment finder, the related-list finder and the
+    # cleanup: Lexbor walks the tree once, and each (tag, class, id) is judged once.
     named_related: list[LexborNode] = []
     unlikely: list[LexborNode] = []
+    hints = Hints()
     for node in body.css("[class], [id]"):
-        if node.tag not in _JUDGED:
+        tag = node.tag
+        if tag in _NEVER_NAMED:
             continue
-        flags = names.node_flags(node)
-        if flags & names.RELATED:
+        attrs = node.attributes
+        bits = _verdict(tag, attrs.get("class"), attrs.get("id"))
+        if not bits:
+            continue
+        if bits & _COMMENT_BITS:
+            hints.add(node, bits & _COMMENT_BITS)
+        if bits & _RELATED:
             named_related.append(node)
-        if names.is_unlikely(flags) and node.tag not in content.NEVER_UNLIKELY:
+        if bits & _UNLIKELY:
             unlikely.append(node)
 
-    thread, comment_nodes, op_name = find_comments(body, meta.script_sources, base, author, now=now)
+    thread, comment_nodes, op_name = find_comments(
+        body, meta.script_sources, base, author, now=now, hints=hints, page=page
+    )
     author = op_name or author  # a forum's thread starter beats the page's meta author
     related, related_nodes = find_related(body, base, page, named_related)
     for node in (*comment_nodes, *related_nodes):

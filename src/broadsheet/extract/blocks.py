@@ -51,6 +51,20 @@ _UI_WORDS = re.compile(
     r"[<>‹›«»]+)\W*)+",
     re.IGNORECASE,
 )
+# A consent banner set as a paragraph: "This website uses cookies. By continuing...".
+_COOKIE_NOTICE = re.compile(
+    r"\b(?:site|website|we|page)\s+uses?\s+cookies\b|\buse of cookies\b|\baccept(?:ing)?\s+"
+    r"(?:all\s+)?cookies\b|使用\s*cookies?",
+    re.IGNORECASE,
+)
+# An ad label on a line of its own, a no-script notice, or a WordPress shortcode the site
+# failed to expand ("[button link=...] Send us your review[/button]"): interface, not text.
+_NOTICE = re.compile(
+    r"^(?:advert(?:isement)?|anzeige|广告)\W*$|\b(?:requires|enable|turn on)\s+JavaScript\b|"
+    r"\bJavaScript\s+(?:is\s+)?(?:disabled|required)\b",
+    re.IGNORECASE,
+)
+_SHORTCODE = re.compile(r"^\[([a-z_]+)\b[^\]]*\].*\[/\1\]$", re.IGNORECASE)
 _ALWAYS_BOILER = re.compile(r"^[(（【\[]?\s*(?:免责声明|版权声明|声明)\s*[：:】\])）]")
 _CONTAINERS = frozenset(
     {"div", "section", "article", "main", "body", "td", "th", "center", "font", "form", "dd",
@@ -188,6 +202,10 @@ class BlockBuilder:
         """
         if _ALWAYS_BOILER.match(text):
             return False
+        if whole and len(text) < 400 and _COOKIE_NOTICE.search(text):
+            return False
+        if len(text) < 160 and (_NOTICE.search(text) or _SHORTCODE.match(text)):
+            return False
         if len(text) >= 150:
             return True
         if _BOILER_LINE.match(text) or (
@@ -242,9 +260,15 @@ class BlockBuilder:
         elif tag == "img":
             self._image(node, "")
         elif tag not in BLOCK_TAGS:
+            if (tag == "span" or "-" in tag) and self._is_card(node):
+                return  # (a span or a custom element: a div would end the <p>)
             self._inline(node, _EMPHASIS.get(tag))  # inline: same paragraph
         elif self._is_boilerplate(node):
             return
+        elif self._is_gallery(node):
+            self._flush()
+            for img in node.css("img"):
+                self._image(img, "")
         elif tag in HEADINGS:
             self._flush()
             text = line(node.text(deep=True)).rstrip("¶#§ ")
@@ -279,6 +303,24 @@ class BlockBuilder:
         """A short paragraph that is one link: a kicker, a "read more" or a section label."""
         text = node.text(deep=True).strip()
         return 0 < len(text) < 40 and link_density(node) >= 0.99
+
+    @staticmethod
+    def _is_card(node: LexborNode) -> bool:
+        """A hover card inside running text: a popup named like one ("-card", "-popup",
+        "-tooltip", "-block") that holds a picture or several links (a person's other stories).
+        Browsers show it only on hover; in the text it would splice a list into a sentence."""
+        if not names.shape_flags(node) & names.CARD:
+            return False
+        return node.css_first("img") is not None or len(node.css("a")) >= 2
+
+    @staticmethod
+    def _is_gallery(node: LexborNode) -> bool:
+        """A slideshow inside the article: its pictures are kept, but not its captions, which
+        galleries print twice or three times (full, truncated with "... more", a "less"
+        toggle) and which are not the story's text."""
+        if not names.shape_flags(node) & names.GALLERY:
+            return False
+        return not names.node_flags(node) & names.POSITIVE and node.css_first("img") is not None
 
     def _is_boilerplate(self, node: LexborNode) -> bool:
         flags = names.node_flags(node)

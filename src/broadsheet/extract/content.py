@@ -167,18 +167,38 @@ class _Candidate:
     score: float
 
 
-def _score(body: LexborNode) -> dict[int, _Candidate]:
-    candidates: dict[int, _Candidate] = {}
+_STOP = frozenset({"html", "-document", None})
 
-    def bump(node: LexborNode | None, amount: float) -> None:
-        if node is None or node.tag in (None, "html", "-document") or not node.is_element_node:
-            return
-        key = node.mem_id
-        cand = candidates.get(key)
-        if cand is None:
-            cand = _Candidate(node, _TAG_BASE.get(node.tag or "", 0.0) + _class_weight(node))
-            candidates[key] = cand
-        cand.score += amount
+
+def _score(body: LexborNode) -> dict[int, _Candidate]:
+    """Score every container by the prose in it and (less) in its descendants.
+
+    Siblings share their ancestors, so each node's chain of up to five scored ancestors is
+    remembered by ``mem_id``: every ``.parent`` makes a new Python wrapper, and walking five
+    levels up from each of a page's few hundred text blocks was the costliest loop here.
+    """
+    candidates: dict[int, _Candidate] = {}
+    chains: dict[int, list[LexborNode]] = {}
+
+    def chain(start: LexborNode) -> list[LexborNode]:
+        key = start.mem_id
+        path = chains.get(key)
+        if path is not None:
+            return path
+        path = [start]
+        node = start
+        while len(path) < 5:
+            parent = node.parent
+            if parent is None or parent.tag in _STOP:
+                break
+            known = chains.get(parent.mem_id)
+            if known is not None:
+                path.extend(known[: 5 - len(path)])
+                break
+            path.append(parent)
+            node = parent
+        chains[key] = path
+        return path
 
     for node in body.css(_TEXT_TAGS):
         tag = node.tag
@@ -187,15 +207,18 @@ def _score(body: LexborNode) -> dict[int, _Candidate]:
         if size < 25:
             continue
         score = 1 + len(_PUNCT.findall(text)) + min(size / 100, 3)
-        container = node if tag in _DIV_LIKE else node.parent
-        level = 0
-        while container is not None and level < 5:
-            if container.tag == "html":
-                break
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            bump(container, score / divider)
-            container = container.parent
-            level += 1
+        start = node if tag in _DIV_LIKE else node.parent
+        if start is None or start.tag in _STOP:
+            continue
+        for level, container in enumerate(chain(start)):
+            if not container.is_element_node:
+                continue
+            key = container.mem_id
+            cand = candidates.get(key)
+            if cand is None:
+                base = _TAG_BASE.get(container.tag or "", 0.0)
+                cand = candidates[key] = _Candidate(container, base + _class_weight(container))
+            cand.score += score / (1 if level == 0 else 2 if level == 1 else level * 3)
     return candidates
 
 

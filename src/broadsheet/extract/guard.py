@@ -27,7 +27,6 @@ _NON_NESTING = (
 )
 _TAG = re.compile(rf"<(/?)(?!(?:{_NON_NESTING})[\s/>])[A-Za-z]")
 _TEMPLATE_TAG = re.compile(r"</?template\b[^<>]*>", re.IGNORECASE)
-_TEMPLATE_OPEN = re.compile(r"<template", re.IGNORECASE)  # Lexbor reads tag names in any case
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
 _DELTA = {"": 1, "/": -1}
 # A tag long enough to carry MAX_ATTRIBUTES attributes (each takes at least two characters).
@@ -56,18 +55,31 @@ def _cut_at_depth(text: str, limit: int) -> str:
     return text
 
 
-def _tame_attributes(text: str) -> str:
+# One pass finds both what ``prepare`` counts: template openings and tags long enough to carry
+# MAX_ATTRIBUTES attributes (each takes at least two characters). A template tag that long is
+# reported as a long tag: its attributes are the greater danger.
+_SCAN = re.compile(
+    rf"<(?:(template)(?![^>]{{{2 * MAX_ATTRIBUTES}}})|[A-Za-z][^>]{{{2 * MAX_ATTRIBUTES}}})",
+    re.IGNORECASE,  # Lexbor reads tag names in any case
+)
+
+
+def _tame_attributes(text: str, starts: list[int] | None = None) -> str:
     """Drop the attributes of any tag carrying more than ``MAX_ATTRIBUTES`` of them.
 
-    A tag with N attributes spans at least 2N characters, so only tags that long need a look,
-    and one regex pass (in C) finds them; ordinary pages have none or a few (long inline
-    styles, data attributes). (Quoted ``>`` inside attribute values can hide a storm from
-    this check; it is a cheap net, not a proof.)
+    A tag with N attributes spans at least 2N characters, so only tags that long need a look
+    (``starts``: where they begin, when the caller has found them already), and one regex
+    pass (in C) finds them; ordinary pages have none or a few (long inline styles, data
+    attributes). (Quoted ``>`` inside attribute values can hide a storm from this check; it
+    is a cheap net, not a proof.)
     """
+    if starts is None:
+        starts = [m.start() for m in _LONG_TAG.finditer(text)]
     pieces: list[str] = []
     done = 0
-    for match in _LONG_TAG.finditer(text):
-        start = match.start()
+    for start in starts:
+        if start < done:
+            continue
         end = text.find(">", start)
         end = len(text) if end < 0 else end
         tag = text[start:end]
@@ -86,15 +98,17 @@ def prepare(text: str) -> str:
     """Return markup that Lexbor parses in bounded time (usually ``text`` itself)."""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-    tags = text.count("<")
-    if (
-        tags > MAX_TEMPLATES
-        and _TEMPLATE_OPEN.search(text) is not None  # one scan; most pages have none
-        and len(_TEMPLATE_OPEN.findall(text)) > MAX_TEMPLATES
-    ):
-        text = _TEMPLATE_TAG.sub("", text)
-    if len(text) > 2 * MAX_ATTRIBUTES:
-        text = _tame_attributes(text)
-    if tags > MAX_DEPTH and _max_depth(text) > MAX_DEPTH:
+    templates = 0
+    long_tags: list[int] = []
+    for match in _SCAN.finditer(text):
+        if match.group(1):
+            templates += 1
+        else:
+            long_tags.append(match.start())
+    if templates > MAX_TEMPLATES:
+        text = _tame_attributes(_TEMPLATE_TAG.sub("", text))
+    elif long_tags:
+        text = _tame_attributes(text, long_tags)
+    if len(text) > MAX_DEPTH and text.count("<") > MAX_DEPTH and _max_depth(text) > MAX_DEPTH:
         text = _cut_at_depth(text, MAX_DEPTH)
     return text

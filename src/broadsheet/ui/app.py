@@ -22,6 +22,7 @@ from broadsheet.ui.settings import UiSettings, load_ui_settings
 from broadsheet.ui.widgets.article_list import ArticleList
 from broadsheet.ui.widgets.comments import CommentList
 from broadsheet.ui.widgets.findbar import FindBar
+from broadsheet.ui.widgets.image_block import graphics_supported
 from broadsheet.ui.widgets.reader import ReaderPane
 from broadsheet.ui.widgets.sources import SourceList
 
@@ -58,6 +59,8 @@ class BroadsheetApp(App[None]):
                 else UiSettings()
             )
         self.settings = settings
+        # Asked now: the terminal can only be queried before Textual takes it over.
+        self.graphics = settings.images and graphics_supported()
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library, self.start_urls)

@@ -109,26 +109,59 @@ def block_renderable(block: Block) -> Content | KinsokuContent | Table:
     return wrap_for_reading(content) if wraps(block) else content
 
 
-def table_renderable(block: Block) -> Table:
-    """A Rich table whose cells are ``Text`` objects (plain, never parsed as markup)."""
+#: A column narrower than this (cell plus its padding) shows too little to be worth drawing.
+MIN_COLUMN_CELLS = 8
+#: Rows beyond this are not drawn: Rich lays out every row on the event loop at each refresh.
+MAX_TABLE_ROWS = 200
+
+
+def table_renderable(
+    block: Block, width: int | None = None, max_rows: int = MAX_TABLE_ROWS
+) -> Table:
+    """A Rich table whose cells are ``Text`` objects (plain, never parsed as markup).
+
+    Rich measures and renders every cell on each refresh, on the event loop, so a 50 x 2000
+    table froze the app for seconds. The table is therefore cut to the columns that fit
+    ``width`` cells at ``MIN_COLUMN_CELLS`` each (all columns when ``width`` is None) and to
+    ``max_rows`` rows, with a caption saying what was left out."""
     rows = block.rows or tuple(tuple(line.split("\t")) for line in block.text.splitlines())
+    header = rows[0] if block.header and rows else ()
+    body = rows[1:] if header else rows
+    total_columns = max((len(r) for r in rows), default=0)
+    shown_columns = total_columns
+    if width is not None:
+        shown_columns = min(total_columns, max(1, width // MIN_COLUMN_CELLS))
+    shown_rows = body[: max(max_rows, 0)]
     table = Table(
         show_header=block.header and bool(rows),
         expand=False,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         header_style="bold",
+        caption=_cut_note(total_columns - shown_columns, len(body) - len(shown_rows)),
+        caption_style="dim italic",
+        caption_justify="left",
     )
-    width = max((len(r) for r in rows), default=0)
-    header = rows[0] if block.header and rows else ()
-    for index in range(width):
+    for index in range(shown_columns):
         title = Text(clean_line(header[index])) if index < len(header) else Text("")
         table.add_column(title)
-    for row in rows[1:] if header else rows:
-        cells = [Text(clean_text(cell)) for cell in row]
-        cells += [Text("")] * (width - len(cells))
+    for row in shown_rows:
+        cells = [Text(clean_text(cell)) for cell in row[:shown_columns]]
+        cells += [Text("")] * (shown_columns - len(cells))
         table.add_row(*cells)
     return table
+
+
+def _cut_note(columns: int, rows: int) -> Text | None:
+    """'… 1,950 more columns and 1,800 more rows not shown; …', or None if nothing was cut."""
+    parts = [
+        f"{count:,} more {noun}{'' if count == 1 else 's'}"
+        for count, noun in ((columns, "column"), (rows, "row"))
+        if count > 0
+    ]
+    if not parts:
+        return None
+    return Text(f"… {' and '.join(parts)} not shown; export the article to see the whole table")
 
 
 def comments_heading(thread: Thread) -> str:

@@ -6,6 +6,7 @@
     [ui]
     theme = "ansi-dark"        # any Textual theme; "textual-ansi" uses the terminal's colours
     reading_width = 80         # the widest a line of article text may be, in cells
+    images = false             # no inline pictures even where the terminal can draw them
 
     [keys]                     # binding id = "key" or "key,key"
     "article.export" = "x"
@@ -41,6 +42,7 @@ class UiSettings:
     reading_width: int | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    images: bool = True  # inline pictures where the terminal has a graphics protocol
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
@@ -102,6 +104,7 @@ def parse_ui_settings(
     known_ids = set(binding_ids)
     theme: str | None = None
     width: int | None = None
+    images = True
     ui = tables.get("ui", {})
     if not isinstance(ui, dict):
         problems.append(f"{where}: [ui] must be a table; using the default look")
@@ -129,9 +132,18 @@ def parse_ui_settings(
                     f"{at('ui', key)}: ui.reading_width must be a whole number of cells "
                     f"from {MIN_WIDTH} to {MAX_WIDTH}, not {value!r}; using the default"
                 )
+        elif key == "images":
+            if isinstance(value, bool):
+                images = value
+            else:
+                problems.append(
+                    f"{at('ui', key)}: ui.images must be true or false, not {value!r}; "
+                    "using the default (true)"
+                )
         else:
             problems.append(
-                f"{at('ui', key)}: unknown setting ui.{key} (known: reading_width, theme); ignored"
+                f"{at('ui', key)}: unknown setting ui.{key} "
+                "(known: images, reading_width, theme); ignored"
             )
     keymap: dict[str, str] = {}
     keys = tables.get("keys", {})
@@ -151,7 +163,7 @@ def parse_ui_settings(
             )
         else:
             keymap[binding_id] = ",".join(k.strip() for k in value.split(","))
-    return UiSettings(theme, width, keymap, tuple(problems))
+    return UiSettings(theme, width, keymap, tuple(problems), images)
 
 
 def load_ui_settings(

@@ -14,6 +14,7 @@ thread with its next page.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
@@ -30,11 +31,12 @@ from broadsheet.extract.comments import (
     wordpress,
 )
 from broadsheet.extract.comments.common import CLOSED, EMPTY, Context, contains, declared, outermost
+from broadsheet.extract.comments.hints import Hints, collect
 from broadsheet.extract.comments.merge import merge_threads
 from broadsheet.extract.dom import node_text
 from broadsheet.models import Comment, CommentState, CommentThread
 
-__all__ = ["SCRIPT_PLACEHOLDERS", "find_comments", "merge_threads"]
+__all__ = ["SCRIPT_PLACEHOLDERS", "Hints", "find_comments", "merge_threads"]
 
 SCRIPT_PLACEHOLDERS = script.PLACEHOLDERS
 
@@ -50,25 +52,43 @@ _ADAPTERS = (
 _ALL_SIGNS = ", ".join(signs for signs, _ in _ADAPTERS)
 
 
+# Words a heading over a comment section must contain (see generic._HEADING): a page whose
+# text has none of them needs no look at its headings.
+_HEADING_WORDS = re.compile(r"评论|留言|跟帖|comment|response|discussion", re.IGNORECASE)
+
+
 def find_comments(
-    body: LexborNode, scripts: str, base: str | None, op: str, *, now: datetime | None = None
+    body: LexborNode,
+    scripts: str,
+    base: str | None,
+    op: str,
+    *,
+    now: datetime | None = None,
+    hints: Hints | None = None,
+    page: str | None = None,
 ) -> tuple[CommentThread, list[LexborNode], str]:
     """The page's comment thread, the nodes to keep out of the article body, and the
     author's name when the comment system tells it (a forum's thread starter).
 
     ``scripts`` holds the page's script addresses, gathered by the caller before scripts are
     removed; ``op`` is the article's author; ``now`` (the fetch time, when known) resolves
-    relative times such as "3 hours ago", which otherwise stay None.
+    relative times such as "3 hours ago", which otherwise stay None. ``hints`` are the
+    comment-named elements when the caller has walked the named elements already (see
+    ``hints.collect``); ``page`` is the body's text, when known, to skip the heading search
+    on pages that never mention comments.
     """
     ctx = Context(base=base, op=op, now=now)
-    hit = body.css_first(_ALL_SIGNS)  # one walk decides whether any adapter applies
+    if hints is None:
+        hints = collect(body)
+    # Adapters only where a class/id hints at their signature; one walk then confirms it.
+    hit = body.css_first(_ALL_SIGNS) if hints.adapter else None
     if hit is not None:
         for signs, find in _ADAPTERS:
             if hit.css_matches(signs) or body.css_first(signs) is not None:
                 found = find(body, ctx)
                 if found is not None:
                     return found.thread, found.nodes, found.starter
-    return _sections(body, scripts, ctx)
+    return _sections(body, scripts, ctx, hints, page)
 
 
 def _holds_comments(section: LexborNode, ctx: Context) -> bool:
@@ -86,17 +106,12 @@ def _holds_comments(section: LexborNode, ctx: Context) -> bool:
 
 
 def _sections(
-    body: LexborNode, scripts: str, ctx: Context
+    body: LexborNode, scripts: str, ctx: Context, hints: Hints, page: str | None
 ) -> tuple[CommentThread, list[LexborNode], str]:
     """WordPress lists, then generic comment sections, then script placeholders."""
-    wp_lists: list[LexborNode] = []
-    named: list[LexborNode] = []
-    for node in body.css(f"{wordpress.LISTS}, {generic.SECTIONS}"):
-        if node.tag in ("ol", "ul") and node.css_matches(wordpress.LISTS):
-            wp_lists.append(node)
-        else:
-            named.append(node)
-    if not named and not wp_lists:
+    wp_lists = hints.wp_lists
+    named = list(hints.named)
+    if not named and not wp_lists and (page is None or _HEADING_WORDS.search(page)):
         named = [s for s in generic.headed_sections(body) if _holds_comments(s, ctx)]
     sections = outermost(named)
     for wp in wp_lists:
@@ -130,7 +145,7 @@ def _sections(
         state = CommentState.CLOSED
     else:
         # Placeholders survive script removal (they are divs), so look them up only now.
-        name, shown, holder = script.recognise(body, scripts)
+        name, shown, holder = script.recognise(hints.placeholders, scripts)
         if name is not None:
             state, system = CommentState.SCRIPT, name
             count = count if count is not None else shown

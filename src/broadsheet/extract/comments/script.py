@@ -33,12 +33,17 @@ SYSTEMS = (
 )
 
 
-def recognise(body: LexborNode, scripts: str) -> tuple[str | None, int | None, LexborNode | None]:
+def recognise(
+    placeholders: list[LexborNode], scripts: str
+) -> tuple[str | None, int | None, LexborNode | None]:
     """The script system in use, the count printed near its placeholder, and the placeholder.
 
-    ``scripts`` holds the page's script addresses, gathered before scripts were removed.
+    ``placeholders`` are the page's elements matching ``PLACEHOLDERS`` (see ``hints``), in
+    document order; ``scripts`` holds the page's script addresses, gathered before scripts
+    were removed.
     """
-    placeholders = body.css(PLACEHOLDERS)
+    if not placeholders and not scripts:
+        return None, None, None
     found = " ".join(f"{n.attributes.get('id')} {n.attributes.get('class')}" for n in placeholders)
     found = f"{scripts} {found}".lower()
     for name, signs in SYSTEMS:

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Footer
 
 from broadsheet.models import Source
+from broadsheet.ui.images import loader_for
 from broadsheet.ui.screens.export import ExportScreen, export_folder
 from broadsheet.ui.screens.help import HelpScreen, key_sections
 from broadsheet.ui.screens.main_keys import MAIN_BINDINGS
@@ -60,6 +61,8 @@ class MainScreen(MainNavigation):
         self.query_one(ArticleList).focus()
         settings = getattr(self.app, "settings", None)
         self.reader.reading_width = getattr(settings, "reading_width", None)
+        if getattr(self.app, "graphics", False):
+            self.reader.image_loader = loader_for(self.library)
         problems = [
             *getattr(self.library, "config_problems", ()),
             *getattr(settings, "problems", ()),
@@ -70,6 +73,7 @@ class MainScreen(MainNavigation):
         self._reload()
         if self.start_urls:
             self.fetch(self.start_urls)
+        self.start_background_refresh()
 
     # -- widgets -----------------------------------------------------------------------------
 

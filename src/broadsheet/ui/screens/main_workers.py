@@ -49,9 +49,36 @@ class MainWorkers(MainBase):
         """Read the sources with their unread counts."""
         return self.library.sources()
 
+    #: Whether the refresh started last is the timer's: then only failures and new articles
+    #: are worth a notification. Exclusive workers mean the last one started is the one
+    #: whose result arrives.
+    _quiet_refresh: bool = False
+
+    def start_background_refresh(self) -> None:
+        """Refresh every source each ``[refresh] interval_minutes`` (None: never)."""
+        settings = getattr(self.library, "refresh_settings", None)
+        minutes = getattr(settings, "interval_minutes", None)
+        if minutes:
+            self.set_interval(minutes * 60, self._background_refresh, name="background-refresh")
+
+    def _background_refresh(self) -> None:
+        """The timer's tick: refresh all sources in the ``R`` key's worker group, unless a
+        refresh is already running (it is left alone, not restarted) or there is nothing to
+        refresh."""
+        running = (WorkerState.PENDING, WorkerState.RUNNING)
+        if any(w.group == "refresh" and w.state in running for w in self.app.workers):
+            return
+        if not self.query_one(SourceList).sources:
+            return
+        self.refresh_sources(None, quiet=True)
+
     @work(exclusive=True, group="refresh", name="refresh", exit_on_error=False)
-    async def refresh_sources(self, source: Source | None) -> RefreshReport:
-        """Refresh one source or all, showing progress; failures come back in the report."""
+    async def refresh_sources(self, source: Source | None, quiet: bool = False) -> RefreshReport:
+        """Refresh one source or all, showing progress; failures come back in the report.
+
+        ``quiet`` (the background timer) keeps the progress bar but notifies only failures and
+        new articles."""
+        self._quiet_refresh = quiet
         status = self.query_one(RefreshStatus)
         status.start(source.title if source else "all sources")
         return await self.library.refresh(source, progress=status.advance)
@@ -213,5 +240,9 @@ class MainWorkers(MainBase):
             )
         done = len(report.results)
         noun = "source" if done == 1 else "sources"
-        self.notify(f"Refreshed {done} {noun}: {report.new} new", title="Refresh", markup=False)
+        if not self._quiet_refresh:
+            self.notify(f"Refreshed {done} {noun}: {report.new} new", title="Refresh", markup=False)
+        elif report.new:
+            articles = "article" if report.new == 1 else "articles"
+            self.notify(f"{report.new} new {articles}", title="Refresh", markup=False)
         self._reload()

@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -20,8 +21,11 @@ from broadsheet.models import Article, Block, BlockKind, Link
 from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.ui.cjkwrap import wrap_for_reading
 from broadsheet.ui.find import Hit, find_any_hits, find_hits, mark_hits
-from broadsheet.ui.render import block_content, meta_line, table_renderable, wraps
+from broadsheet.ui.images import ImageLoader
+from broadsheet.ui.render import block_content, meta_line, wraps
+from broadsheet.ui.widgets.image_block import ImageBlock
 from broadsheet.ui.widgets.links import LinkList
+from broadsheet.ui.widgets.table_block import TableBlock
 
 __all__ = ["PLACEHOLDER", "LinkList", "ReaderPane"]
 
@@ -107,12 +111,25 @@ class ReaderPane(VerticalScroll):
         self.hits: list[Hit] = []
         self.hit_index: int | None = None
         self.reading_width: int | None = None  # from the settings; the CSS default otherwise
+        # Set by the screen when pictures are on and the terminal can draw them.
+        self.image_loader: ImageLoader | None = None
 
     # -- progress --------------------------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self.show_progress()
+        self.load_visible_images()
+
+    def load_visible_images(self) -> None:
+        """Ask the image blocks now in view for their pictures (each asks once)."""
+        if self.image_loader is None:
+            return
+        size = self.scrollable_content_region.size
+        view = Region(0, round(self.scroll_y), max(size.width, 1), size.height)
+        for block in self.query(ImageBlock):
+            if not block.requested and block.virtual_region.overlaps(view):
+                block.request(self.image_loader)
 
     def show_progress(self) -> None:
         """Reading progress and the link being typed or selected, in the bottom border."""
@@ -153,15 +170,26 @@ class ReaderPane(VerticalScroll):
         self._texts.append(_Text(widget, content, wrap))
         return widget
 
-    def _block(self, block: Block) -> Static:
-        """A body block as a Static whose classes (``-paragraph``, ``-h2``...) the CSS styles."""
+    def _block(self, block: Block) -> Widget:
+        """A body block as a Static whose classes (``-paragraph``, ``-h2``...) the CSS styles
+        (an image with its picture to come: an ImageBlock around that Static)."""
         classes = f"block -{block.kind.value}"
         if block.kind == BlockKind.HEADING:
             classes += f" -h{min(max(block.level, 1), 6)}"
         content = block_content(block)
         if content is None:
-            return Static(table_renderable(block), classes=classes, markup=False)
+            return TableBlock(block, self._table_width(), classes=classes)
+        if block.kind == BlockKind.IMAGE and block.src and self.image_loader is not None:
+            return ImageBlock(block, self._text(content, False, classes="caption"), classes=classes)
         return self._text(content, wraps(block), classes=classes)
+
+    def _table_width(self) -> int:
+        """A first guess at the cells a table may use: the pane's text width (capped like the
+        other blocks), or the screen's less the pane's frame before the pane has been laid
+        out. ``TableBlock`` corrects it to its real width once laid out."""
+        width = self.scrollable_content_region.width or self.app.size.width - 8
+        cap = self.reading_width if self.reading_width is not None else 100
+        return max(1, min(width, cap))
 
     async def show_article(self, article: Article, scroll_y: float = 0.0) -> None:
         """Replace the pane's content with ``article`` at ``scroll_y`` (the top by default)."""
@@ -194,7 +222,7 @@ class ReaderPane(VerticalScroll):
                 self.all_links.extend(links)
         if self.reading_width is not None:
             for widget in widgets:
-                if isinstance(widget, Static):
+                if isinstance(widget, Static | ImageBlock):
                     widget.styles.max_width = self.reading_width
         with self.app.batch_update():
             await self.remove_children()
@@ -206,6 +234,7 @@ class ReaderPane(VerticalScroll):
         if scroll_y:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.show_progress()
+        self.load_visible_images()
 
     # -- links -----------------------------------------------------------------------------
 

@@ -1,0 +1,214 @@
+"""Clutter that sits inside the chosen content: galleries, hover cards, notices; and the
+one-pass comment hints that replaced the long selector lists.
+
+Each rule has a page it must clean and a page it must leave alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from broadsheet.extract import extract, names
+from broadsheet.extract.comments import find_comments, generic, script, wordpress
+from broadsheet.extract.comments.hints import (
+    ADAPTER,
+    PLACEHOLDER,
+    SECTION,
+    WP_LIST,
+    collect,
+    verdict,
+)
+from broadsheet.extract.guard import MAX_TEMPLATES, prepare
+from broadsheet.models import BlockKind, CommentState
+
+ARTICLE = [
+    "The council voted on Tuesday to keep the river path open all night, after a year in which "
+    "cyclists, runners and people walking home from late shifts asked for it again and again.",
+    "Lights will be added along the darkest stretch before the winter, and the path will be "
+    "swept twice a week, the council said, paid for from the parks budget rather than new fees.",
+    "Residents who objected to the noise will be offered a meeting with the parks office, which "
+    "promised to publish the number of complaints every month for the first year of the trial.",
+]
+
+
+def page(inner: str) -> str:
+    paras = "".join(f"<p>{t}</p>" for t in ARTICLE)
+    return (
+        "<html><head><title>River path</title></head><body><article><h1>River path</h1>"
+        f"<p>{ARTICLE[0]}</p>{inner}{paras[len(ARTICLE[0]) + 7 :]}</article></body></html>"
+    )
+
+
+CAPTION = "The river path at dusk, seen from the footbridge, with the new lights switched on."
+
+
+def test_gallery_keeps_pictures_but_not_their_repeated_captions() -> None:
+    gallery = (
+        "<div class='hst-resgallery-container'><ul><li><img src='/a.jpg' alt='path'>"
+        f"<div class='caption-full'>{CAPTION}<a> less</a></div>"
+        f"<div class='caption-truncated'>{CAPTION[:40]}<a> ... more</a></div></li></ul></div>"
+    )
+    article = extract(page(gallery), "https://example.org/news/path")
+    assert "footbridge" not in article.text
+    assert all(t in article.text for t in ARTICLE)
+    images = [b for b in article.blocks if b.kind is BlockKind.IMAGE]
+    assert [b.src for b in images] == ["https://example.org/a.jpg"]
+
+
+def test_a_caption_outside_any_gallery_is_kept() -> None:
+    figure = f"<figure><img src='/a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    article = extract(page(figure), "https://example.org/news/path")
+    assert "footbridge" in article.text
+
+
+def test_hover_card_does_not_splice_into_the_sentence() -> None:
+    text = (
+        "<p>The motion was tabled by councillor <span class='rollover-people'>"
+        "<a class='rollover-people-link' href='/people/ann-lee'>Ann Lee</a>"
+        "<span class='rollover-people-block'><img src='/ann.jpg'>"
+        "<a href='/x'>Budget row deepens over parks</a><a href='/y'>Ann Lee on the bypass</a>"
+        "</span></span> after a petition with four thousand names reached the town hall.</p>"
+    )
+    article = extract(page(text), "https://example.org/news/path")
+    assert "councillor Ann Lee after a petition" in article.text
+    assert "Budget row" not in article.text
+
+
+def test_a_span_named_block_without_links_is_text() -> None:
+    text = (
+        "<p>The motion was tabled by <span class='quote-block'>a councillor from the east "
+        "ward</span> after a petition with four thousand names reached the town hall.</p>"
+    )
+    article = extract(page(text), "https://example.org/news/path")
+    assert "by a councillor from the east ward after" in article.text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This website uses cookies. By continuing to use our website you agree to our use of "
+        "cookies.",
+        "This slideshow requires JavaScript.",
+        "[button link='https://example.org/submit' type='big'] Send us your review[/button]",
+    ],
+)
+def test_notices_stay_out(notice: str) -> None:
+    article = extract(page(f"<p>{notice}</p>"), "https://example.org/news/path")
+    assert notice[:20] not in article.text
+    assert all(t in article.text for t in ARTICLE)
+
+
+def test_a_sentence_about_cookies_is_text() -> None:
+    text = "Bakers on the path will sell cookies from a cart every evening until ten o'clock."
+    article = extract(page(f"<p>{text}</p>"), "https://example.org/news/path")
+    assert text in article.text
+
+
+@pytest.mark.parametrize(
+    ("tag", "cls", "ident", "bits"),
+    [
+        ("div", None, "comments", SECTION),
+        ("section", "comments-area main", None, SECTION),
+        ("div", "box-pinglun2", None, SECTION),
+        ("ol", "comment-list", None, WP_LIST),
+        ("ul", "commentlist comments", None, WP_LIST | SECTION),
+        ("div", None, "SOHUCS", PLACEHOLDER),
+        ("div", "fb-comments", None, PLACEHOLDER),
+        ("table", "comment-tree", None, ADAPTER),
+        ("div", "comment", "c_abc", ADAPTER),
+        ("div", None, "postmessage_12", ADAPTER),
+        ("div", "comment-meta", "comment-12", 0),
+        ("div", "content", None, 0),
+    ],
+)
+def test_comment_verdicts_follow_the_selectors(
+    tag: str, cls: str | None, ident: str | None, bits: int
+) -> None:
+    assert verdict(tag, cls, ident) == bits
+
+
+def test_hints_match_what_the_selectors_find() -> None:
+    html = (
+        "<body><div id='main'><p>Text</p></div><div class='comments-area'><ol class='comment-list'>"
+        "<li class='comment'>x</li></ol></div><div id='disqus_thread'></div></body>"
+    )
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    hints = collect(body)
+    assert not hints.adapter
+    assert [n.attributes.get("class") for n in hints.named] == ["comments-area"]
+    assert [n.attributes.get("class") for n in hints.wp_lists] == ["comment-list"]
+    assert [n.attributes.get("id") for n in hints.placeholders] == ["disqus_thread"]
+
+
+def test_headings_are_searched_only_on_pages_that_mention_comments() -> None:
+    html = "<body><div><h3>全部评论(0)</h3><p>还没有评论</p></div><div><p>正文</p></div></body>"
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    thread, nodes, _ = find_comments(body, "", None, "", page="全部评论(0)\n还没有评论\n正文")
+    assert thread.state is CommentState.NONE and len(nodes) == 1
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    thread, nodes, _ = find_comments(body, "", None, "", page="正文")  # text says otherwise
+    assert thread.state is CommentState.UNKNOWN and not nodes
+
+
+def test_template_storm_in_any_case_is_unwrapped() -> None:
+    storm = "<TeMpLaTe>" * (MAX_TEMPLATES + 5) + "<p>text</p>"
+    assert "template" not in prepare(storm).lower()
+    few = "<template>" * 3 + "<p>text</p>"
+    assert prepare(few) == few
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"comment|comments|com-|^top(?:$|[_-])|most-?read|nav|navbar|subnav",
+        r"a|ab|abc|b",
+        r"related|xiangguan|see-also",
+    ],
+)
+def test_name_patterns_match_as_written(pattern: str) -> None:
+    tokens = [
+        "comment", "comments", "com-x", "top", "top_x", "stop", "mostread", "most-read",
+        "navbar", "subnav", "xnav", "a", "ab", "abc", "b", "c", "related", "relate",
+        "xiangguan-box", "see-also", "seealso", "",
+    ]  # fmt: skip
+    plain, fast = re.compile(pattern), names._compile(pattern)
+    for token in tokens:
+        assert bool(fast.search(token)) == bool(plain.search(token)), token
+
+
+def test_hints_agree_with_the_selector_lists() -> None:
+    """The hint tables mirror generic.SECTIONS, wordpress.LISTS and script.PLACEHOLDERS: a
+    name added to one and not the other shows up here."""
+    names_ = [
+        "comments", "comment", "respond", "pinglun", "comment_list", "gentie", "liuyan",
+        "comment-area", "comments-area", "plbox", "comment-box", "comment_box", "commentbox",
+        "comment-section", "article-comments", "message-board", "commentlist", "comment-list",
+        "disqus_thread", "SOHUCS", "lv-container", "commento", "cyReward", "changyan_parti_unit",
+        "uyan_frame", "vcomments", "waline", "tcomment", "comment-valine", "fb-comments",
+        "giscus", "utterances", "valine", "twikoo", "box-pinglun", "comment-meta", "content",
+    ]  # fmt: skip
+    markup = "".join(
+        f"<{tag} id='{n}'>x</{tag}><{tag} class='{n} other'>x</{tag}>"
+        for n in names_
+        for tag in ("div", "ol")
+    )
+    body = LexborHTMLParser(f"<!DOCTYPE html><body>{markup}</body>").body
+    assert body is not None
+    hints = collect(body)
+
+    def ids(nodes: list[LexborNode]) -> list[int]:
+        # Lexbor lists matches selector by selector, repeating an element two selectors match.
+        return sorted({n.mem_id for n in nodes})
+
+    lists = body.css(wordpress.LISTS)
+    in_lists = {n.mem_id for n in lists}
+    sections = [n for n in body.css(generic.SECTIONS) if n.mem_id not in in_lists]
+    assert ids(hints.wp_lists) == ids(lists)
+    assert ids(hints.named) == ids(sections)
+    assert ids(hints.placeholders) == ids(body.css(script.PLACEHOLDERS))
