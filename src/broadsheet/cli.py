@@ -151,7 +151,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _export_selection(library: Library, args: argparse.Namespace) -> list[StoredArticle]:
     """The articles an export names: ids and URLs (fetching URLs not cached yet, a few at a
-    time), then a source's articles or the favourites (a source's favourites with both)."""
+    time), then a source's articles or the favourites (a source's favourites with both), then
+    the results of a search query, best first."""
     from broadsheet.exporters.batch import listed_ids
 
     chosen: list[StoredArticle | str] = []
@@ -173,6 +174,9 @@ def _export_selection(library: Library, args: argparse.Namespace) -> list[Stored
         source_id = library.get_source(args.source).id if args.source is not None else None
         listed = listed_ids(library, source_id=source_id, favourites=args.favourites)
         items += [library.get(i) for i in listed]
+    if args.query is not None:
+        hits = library.search(args.query, limit=args.limit)
+        items += [library.get(hit.article.id) for hit in hits]
     return items  # export_many drops repeats
 
 
@@ -182,8 +186,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     output: str | None = args.output
     fmt = args.format or (format_for_path(Path(output)) if output not in (None, "-") else None)
     fmt = fmt or "txt"
-    if not args.refs and not args.favourites and args.source is None:
-        raise ExportError("name the articles to export: ids, URLs, --source or --favourites")
+    if not args.refs and not args.favourites and args.source is None and args.query is None:
+        raise ExportError(
+            "name the articles to export: ids, URLs, --query, --source or --favourites"
+        )
     if output == "-" and FORMATS[fmt].render is None:
         raise ExportError(f"{fmt} is a binary format: give a file or folder with -o")
     library = _open_library()
@@ -314,6 +320,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--favourites",
         action="store_true",
         help="export the favourite articles (with --source: that source's favourites)",
+    )
+    p.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="export the articles a search finds (the syntax of 'broadsheet search')",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="with --query: at most N articles, best matches first (default 50)",
     )
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
     _text_options(p)

@@ -146,3 +146,21 @@ def test_a_source_exports_its_articles(tmp_path: Path) -> None:
         names = sorted(p.name for p in out.iterdir())
         assert names == ["Second post.txt", "第一篇 First post.txt"]
         assert "[2/2]" in result.stderr
+
+
+def test_a_search_query_picks_the_articles(site: SiteServer, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _, titles = fetched(site, data)
+    portal = next(t for t in titles if "门诊" in t)
+    out = tmp_path / "found"
+    # 门诊 (a two-character word) is only in the portal article.
+    result = run_cli(data, "export", "--query", "门诊", "-o", f"{out}/", "--format", "txt")
+    assert result.returncode == 0, result.stderr
+    assert [Path(line).name for line in result.stdout.splitlines()] == [
+        safe_filename(portal, ".txt")
+    ]
+    assert "经济日报" in (out / safe_filename(portal, ".txt")).read_text(encoding="utf-8")
+
+    nothing = run_cli(data, "export", "--query", "zzzznotaword", "-o", f"{out}/")
+    assert nothing.returncode == 1
+    assert "no articles matched" in nothing.stderr
