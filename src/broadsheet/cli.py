@@ -22,6 +22,8 @@ from pathlib import Path
 from broadsheet import __version__, paths
 from broadsheet.cli_cache import COMMANDS as CACHE_COMMANDS
 from broadsheet.cli_cache import add_commands as add_cache_commands
+from broadsheet.cli_config import COMMANDS as CONFIG_COMMANDS
+from broadsheet.cli_config import add_commands as add_config_commands
 from broadsheet.cli_serve import COMMANDS as SERVE_COMMANDS
 from broadsheet.cli_serve import add_commands as add_serve_commands
 from broadsheet.cli_sources import COMMANDS as SOURCE_COMMANDS
@@ -44,6 +46,7 @@ COMMANDS = (
     *CACHE_COMMANDS,
     *SOURCE_COMMANDS,
     *SERVE_COMMANDS,
+    *CONFIG_COMMANDS,
 )
 
 
@@ -343,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cache_commands(sub)  # search, cache stats|prune|vacuum|reindex|reset|path
     add_source_commands(sub)  # add, sources, remove, refresh, list, opml (cli_sources.py)
     add_serve_commands(sub)  # serve: the app in a web browser (cli_serve.py)
+    add_config_commands(sub)  # config path|show|edit (cli_config.py)
     return parser
 
 

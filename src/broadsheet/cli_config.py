@@ -1,0 +1,109 @@
+"""The command line's ``config`` command: where the settings file is, what it says, and a way
+to edit it.
+
+``show`` prints the file as it is followed by what Broadsheet makes of it (the problems it
+found, each naming the key), so a user can see at once why a setting is not taking effect.
+``edit`` opens ``$VISUAL`` / ``$EDITOR`` on the file, writing a commented starting file first
+when there is none, and checks it again afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from broadsheet import paths
+from broadsheet.config import load_config
+from broadsheet.errors import BroadsheetError
+
+COMMANDS = ("config",)
+
+TEMPLATE = """\
+# Broadsheet settings. Every key is optional; delete a line to get the default back.
+
+[network]
+# user_agent = "Broadsheet (terminal article reader)"
+# connect_timeout = 10     # seconds
+# read_timeout = 20        # seconds without a byte
+# deadline = 60            # seconds for a whole fetch
+# max_bytes = 10485760     # size cap on a page, after decompression
+# max_redirects = 10
+
+[refresh]
+# concurrency = 8          # requests in flight during a refresh
+# per_host = 2             # ...and to any one host
+# interval_minutes = 30    # refresh in the background while the app runs
+
+[ui]
+# theme = "textual-dark"   # any Textual theme; "textual-ansi" uses the terminal's colours
+# reading_width = 100
+# images = true
+
+[keys]
+# "article.export" = "x"   # binding id = keys (ids: the README keys table, or ? in the app)
+"""
+
+
+def _editor() -> list[str]:
+    """The user's editor as an argument list: $VISUAL, $EDITOR, then a common one."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    for fallback in ("sensible-editor", "nano", "vi"):
+        if shutil.which(fallback):
+            return [fallback]
+    raise BroadsheetError("no editor found: set $EDITOR (for example EDITOR=nano)")
+
+
+def _report(path: Path) -> int:
+    """Print the problems in the file to stderr; 1 if there are any."""
+    problems = load_config(path).problems
+    for problem in problems:
+        print(f"broadsheet: warning: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    path = paths.config_path()
+    if args.action == "path":
+        print(path)
+        return 0
+    if args.action == "show":
+        if not path.exists():
+            print(f"# {path} does not exist: every setting has its default.")
+            print("# 'broadsheet config edit' creates it with every key commented.")
+            return 0
+        sys.stdout.write(path.read_text(encoding="utf-8", errors="replace"))
+        return _report(path)
+    # edit
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:
+            out.write(TEMPLATE)
+    command = [*_editor(), str(path)]
+    try:
+        status = subprocess.call(command)
+    except OSError as exc:
+        raise BroadsheetError(f"could not start the editor {command[0]!r}: {exc}") from exc
+    if status != 0:
+        raise BroadsheetError(f"the editor exited with status {status}; {path} kept as it is")
+    return _report(path)
+
+
+def add_commands(sub: Any) -> None:
+    """Register ``config path|show|edit`` on the command line's subparsers."""
+    p = sub.add_parser(
+        "config",
+        help="where the settings file is, what it says, and a way to edit it",
+        description="The settings file (TOML). 'show' prints it and the problems Broadsheet "
+        "finds in it; 'edit' opens $VISUAL or $EDITOR on it, creating a commented one first.",
+    )
+    p.add_argument("action", choices=("path", "show", "edit"))
+    p.set_defaults(func=cmd_config)
