@@ -22,13 +22,15 @@ from pathlib import Path
 from broadsheet import __version__, paths
 from broadsheet.cli_cache import COMMANDS as CACHE_COMMANDS
 from broadsheet.cli_cache import add_commands as add_cache_commands
+from broadsheet.cli_common import PROG
+from broadsheet.cli_common import open_library as _open_library
+from broadsheet.cli_common import say as _say
 from broadsheet.cli_config import COMMANDS as CONFIG_COMMANDS
 from broadsheet.cli_config import add_commands as add_config_commands
 from broadsheet.cli_serve import COMMANDS as SERVE_COMMANDS
 from broadsheet.cli_serve import add_commands as add_serve_commands
 from broadsheet.cli_sources import COMMANDS as SOURCE_COMMANDS
 from broadsheet.cli_sources import add_commands as add_source_commands
-from broadsheet.config import load_config
 from broadsheet.errors import BroadsheetError, ExportError
 from broadsheet.export import FORMATS, format_for_path, render
 from broadsheet.library import Library
@@ -36,7 +38,6 @@ from broadsheet.models import StoredArticle
 from broadsheet.sanitize import clean_line
 from broadsheet.serialize import article_to_dict
 
-PROG = "broadsheet"
 COMMANDS = (
     "open",
     "fetch",
@@ -50,25 +51,12 @@ COMMANDS = (
 )
 
 
-def _say(message: str) -> None:
-    print(f"{PROG}: {clean_line(message)}", file=sys.stderr)
-
-
 def _error(message: str) -> None:
     _say(f"error: {message}")
 
 
 def _title(stored: StoredArticle) -> str:
     return clean_line(stored.article.title) or f"(untitled) {clean_line(stored.final_url)}"
-
-
-def _open_library() -> Library:
-    """The Library on the configured folder, with config-file problems shown as warnings."""
-    home = paths.home()
-    config = load_config(paths.config_path(home))
-    for problem in config.problems:
-        _say(f"warning: {problem}")
-    return Library(home, fetch_options=config.fetch_options())
 
 
 async def _fetch_all(library: Library, urls: Sequence[str], refresh: bool) -> list[object]:

@@ -20,28 +20,18 @@ import json
 import re
 import sys
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from broadsheet import paths
+from broadsheet.cli_common import StatusLine, open_library, say
 from broadsheet.sanitize import clean_line, clean_text
 
 if TYPE_CHECKING:
-    from broadsheet.library import Library
     from broadsheet.models import SearchHit
 
 COMMANDS = ("search", "cache")
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 _SPACE = re.compile(r"\s")
-
-
-def _library() -> Library:
-    from broadsheet.cli import _open_library
-
-    return _open_library()
-
-
-def _say(message: str) -> None:
-    print(f"broadsheet: {clean_line(message)}", file=sys.stderr)
 
 
 def _size(count: int | None) -> str:
@@ -90,10 +80,10 @@ def _hit_dict(hit: SearchHit) -> dict[str, Any]:
 
 def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    library = _library()
+    library = open_library()
     try:
         for problem in library.parse_problems(query):
-            _say(f"warning: {problem}")
+            say(f"warning: {problem}")
         hits = library.search(query, limit=args.limit)
     finally:
         library.close()
@@ -110,7 +100,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if snippet:
             print(f"    {snippet}")
     if not hits:
-        _say(f"no cached article matches {query!r}")
+        say(f"no cached article matches {query!r}")
         return 1
     return 0
 
@@ -136,7 +126,7 @@ def cmd_cache_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_stats(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         s = library.cache_stats()
     finally:
@@ -162,7 +152,7 @@ def cmd_cache_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_prune(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         result = library.prune(args.older_than)
     finally:
@@ -181,7 +171,7 @@ def cmd_cache_prune(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_vacuum(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         before, after = library.vacuum()
     finally:
@@ -190,31 +180,13 @@ def cmd_cache_vacuum(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Progress:
-    """``[done/total] re-extracting`` rewritten in place on a terminal; silent otherwise."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.live = stream.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.live:
-            self.stream.write(f"\r\x1b[Kre-extracting [{done}/{total}]")
-            self.stream.flush()
-
-    def finish(self) -> None:
-        if self.live:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-
 def cmd_cache_reindex(args: argparse.Namespace) -> int:
-    library = _library()
-    progress = _Progress(sys.stderr)
+    library = open_library()
+    line = StatusLine(sys.stderr)
     try:
-        result = library.reindex(progress)
+        result = library.reindex(lambda done, total: line.show(f"re-extracting [{done}/{total}]"))
     finally:
-        progress.finish()
+        line.finish()
         library.close()
     print(
         f"re-extracted {result.extracted} article{'s' * (result.extracted != 1)} from their "

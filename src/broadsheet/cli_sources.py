@@ -15,9 +15,10 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from broadsheet.cli_common import StatusLine, open_library, say
 from broadsheet.errors import BroadsheetError
 from broadsheet.models import Source
 from broadsheet.sanitize import clean_line
@@ -27,16 +28,6 @@ if TYPE_CHECKING:
     from broadsheet.sources import RefreshEvent, RefreshReport
 
 COMMANDS = ("add", "sources", "remove", "refresh", "list", "opml")
-
-
-def _library() -> Library:
-    from broadsheet.cli import _open_library
-
-    return _open_library()
-
-
-def _say(message: str) -> None:
-    print(f"broadsheet: {clean_line(message)}", file=sys.stderr)
 
 
 def _source_line(source: Source) -> str:
@@ -78,7 +69,7 @@ async def _closing(library: Library, work: Any) -> Any:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         source = asyncio.run(
             _closing(library, library.add_source(args.url, full_article=args.full_article))
@@ -90,7 +81,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         sources = library.sources()
     finally:
@@ -104,7 +95,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         source = library.remove_source(args.source)
     finally:
@@ -113,56 +104,38 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Progress:
-    """``[12/200] example.com ...`` rewritten in place on a terminal; silent otherwise."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.live = stream.isatty()
-        self.width = 0
-
-    def __call__(self, event: RefreshEvent) -> None:
-        if not self.live:
-            return
-        host = clean_line(urlsplit(event.source.feed_url or event.source.url).hostname or "")
-        text = f"[{event.done}/{event.total}] {host} ..."[:79]
-        self.stream.write("\r" + text.ljust(self.width))
-        self.stream.flush()
-        self.width = len(text)
-
-    def finish(self) -> None:
-        if self.live and self.width:
-            self.stream.write("\r" + " " * self.width + "\r")
-            self.stream.flush()
-
-
 def _summary(report: RefreshReport) -> None:
     results = report.results
     unchanged = sum(1 for r in results if r.not_modified)
     word = "source" if len(results) == 1 else "sources"
-    _say(
+    say(
         f"refreshed {len(results)} {word}: {report.new} new articles, {unchanged} unchanged, "
         f"{len(report.failed)} failed"
     )
     for result in report.failed:
-        _say(f"error: {clean_line(result.source.title)}: {result.error}")
+        say(f"error: {clean_line(result.source.title)}: {result.error}")
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    library = _library()
-    progress = _Progress(sys.stderr)
+    library = open_library()
+    line = StatusLine(sys.stderr)
+
+    def progress(event: RefreshEvent) -> None:
+        host = urlsplit(event.source.feed_url or event.source.url).hostname or ""
+        line.show(f"[{event.done}/{event.total}] {host} ...")
+
     try:
         target = library.get_source(args.source) if args.source else None
         report = asyncio.run(_closing(library, library.refresh(target, progress=progress)))
     finally:
-        progress.finish()
+        line.finish()
         library.close()
     _summary(report)
     return 1 if report.failed else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = _library()
+    library = open_library()
     try:
         source_id = library.get_source(args.source).id if args.source else None
         articles = library.list_articles(
@@ -198,7 +171,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_opml(args: argparse.Namespace) -> int:
     if args.action == "import" and not args.file:
         args.opml_parser.error("opml import needs the FILE to read")
-    library = _library()
+    library = open_library()
     try:
         if args.action == "import":
             try:
@@ -208,7 +181,7 @@ def cmd_opml(args: argparse.Namespace) -> int:
             added = library.import_opml(data)
             for source in added:
                 print(_source_line(source))
-            _say(f"imported {len(added)} new feeds; run 'broadsheet refresh' to fetch them")
+            say(f"imported {len(added)} new feeds; run 'broadsheet refresh' to fetch them")
             return 0
         document = library.export_opml()
     finally:
