@@ -100,20 +100,14 @@ def _article(library: Library, ref: str) -> StoredArticle:
 def cmd_open(args: argparse.Namespace) -> int:
     from broadsheet.ui.app import run_app
 
-    library = _open_library()
-    try:
+    with _open_library() as library:
         run_app(library, list(args.urls))
-    finally:
-        library.close()
     return 0
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    library = _open_library()
-    try:
+    with _open_library() as library:
         results = asyncio.run(_fetch_all(library, args.urls, refresh=not args.cached))
-    finally:
-        library.close()
     failed = 0
     for result in results:
         if isinstance(result, StoredArticle):
@@ -125,11 +119,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    library = _open_library()
-    try:
+    with _open_library() as library:
         stored = _article(library, args.ref)
-    finally:
-        library.close()
     if args.json:
         data = article_to_dict(stored)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -183,8 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if output == "-" and FORMATS[fmt].render is None:
         raise ExportError(f"{fmt} is a binary format: give a file or folder with -o")
-    library = _open_library()
-    try:
+    with _open_library() as library:
         items = _export_selection(library, args)
         if not items:
             raise ExportError("no articles matched: nothing to export")
@@ -215,8 +205,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             width=args.width,
             progress=progress if len(items) > 1 else None,
         )
-    finally:
-        library.close()
     for path in written:
         print(path)
     return 0

@@ -80,13 +80,10 @@ def _hit_dict(hit: SearchHit) -> dict[str, Any]:
 
 def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    library = open_library()
-    try:
+    with open_library() as library:
         for problem in library.parse_problems(query):
             say(f"warning: {problem}")
         hits = library.search(query, limit=args.limit)
-    finally:
-        library.close()
     if args.json:
         sys.stdout.write(json.dumps([_hit_dict(h) for h in hits], ensure_ascii=False) + "\n")
         return 0
@@ -126,11 +123,8 @@ def cmd_cache_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_stats(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         s = library.cache_stats()
-    finally:
-        library.close()
     if args.json:
         data = asdict(s)
         data["path"] = str(s.path)
@@ -152,11 +146,8 @@ def cmd_cache_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_prune(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         result = library.prune(args.older_than)
-    finally:
-        library.close()
     if args.verbose:
         for title in result.titles:
             print(f"removed: {clean_line(title) or '(untitled)'}")
@@ -171,11 +162,8 @@ def cmd_cache_prune(args: argparse.Namespace) -> int:
 
 
 def cmd_cache_vacuum(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         before, after = library.vacuum()
-    finally:
-        library.close()
     print(f"compacted the cache: {_size(before)} -> {_size(after)}")
     return 0
 

@@ -69,23 +69,17 @@ async def _closing(library: Library, work: Any) -> Any:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         source = asyncio.run(
             _closing(library, library.add_source(args.url, full_article=args.full_article))
         )
-    finally:
-        library.close()
     print(_source_line(source))
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         sources = library.sources()
-    finally:
-        library.close()
     if args.json:
         _json([_source_dict(s) for s in sources])
     else:
@@ -95,11 +89,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         source = library.remove_source(args.source)
-    finally:
-        library.close()
     print(f"removed {source.id}\t{clean_line(source.title)}\t{clean_line(source.url)}")
     return 0
 
@@ -135,14 +126,11 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = open_library()
-    try:
+    with open_library() as library:
         source_id = library.get_source(args.source).id if args.source else None
         articles = library.list_articles(
             limit=args.limit, source_id=source_id, unread=args.unread, favourites=args.favourites
         )
-    finally:
-        library.close()
     if args.json:
         _json(
             [
@@ -171,8 +159,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_opml(args: argparse.Namespace) -> int:
     if args.action == "import" and not args.file:
         args.opml_parser.error("opml import needs the FILE to read")
-    library = open_library()
-    try:
+    with open_library() as library:
         if args.action == "import":
             try:
                 data = Path(args.file).read_bytes()
@@ -184,8 +171,6 @@ def cmd_opml(args: argparse.Namespace) -> int:
             say(f"imported {len(added)} new feeds; run 'broadsheet refresh' to fetch them")
             return 0
         document = library.export_opml()
-    finally:
-        library.close()
     if args.output in (None, "-"):
         sys.stdout.buffer.write(document)
         sys.stdout.flush()

@@ -130,6 +130,12 @@ class Library:
         self._offline = False
 
     @property
+    def fetcher(self) -> Fetcher:
+        """The one fetcher (and so the one HTTP client and its limits) this library uses;
+        the app fetches images through it so they obey the same caps and deadlines."""
+        return self._fetcher
+
+    @property
     def offline(self) -> bool:
         """True after the last fetch failed to reach its server (network error or timeout),
         until a fetch succeeds again: the app says it is offline, and ``open_url`` serves
@@ -330,6 +336,12 @@ class Library:
         self.store.index_rows(without_page=True)
         self.store.merge_index()
         return ReindexResult(extracted=done, failed=failed, indexed=self.store.count_indexed())
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the cache file (every thread's connection)."""

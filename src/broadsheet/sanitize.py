@@ -41,4 +41,3 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """``clean_text`` for one-line fields (titles, authors): whitespace runs become one space."""
     return " ".join(clean_text(text).split())
-

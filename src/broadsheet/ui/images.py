@@ -131,7 +131,7 @@ class ImageLoader:
 def loader_for(library: object) -> ImageLoader | None:
     """An ImageLoader over a real Library's fetcher and data folder; None for a library
     without them (the in-memory one of the tests), which then shows images as links."""
-    fetcher = getattr(library, "_fetcher", None)
+    fetcher = getattr(library, "fetcher", None)
     home = getattr(library, "home", None)
     if not isinstance(fetcher, Fetcher) or not isinstance(home, Path):
         return None
