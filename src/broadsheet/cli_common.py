@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from broadsheet import paths
-from broadsheet.config import load_config
 from broadsheet.library import Library
 from broadsheet.sanitize import clean_line
 
@@ -24,12 +22,12 @@ def say(message: str) -> None:
 
 
 def open_library() -> Library:
-    """The Library on the configured folder, with config-file problems shown as warnings."""
-    home = paths.home()
-    config = load_config(paths.config_path(home))
-    for problem in config.problems:
+    """The Library on the configured data folder (``paths.home()``), with the problems of the
+    config file (``paths.config_path()``) shown as warnings."""
+    library = Library()
+    for problem in library.config_problems:
         say(f"warning: {problem}")
-    return Library(home, fetch_options=config.fetch_options())
+    return library
 
 
 class StatusLine:

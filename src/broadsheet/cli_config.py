@@ -1,8 +1,10 @@
 """The command line's ``config`` command: where the settings file is, what it says, and a way
 to edit it.
 
-``show`` prints the file as it is followed by what Broadsheet makes of it (the problems it
-found, each naming the key), so a user can see at once why a setting is not taking effect.
+``show`` prints the file as it is followed by what Broadsheet makes of it: the data folder,
+proxy and site rules in effect (as TOML comments, so the output stays a valid file) and, on
+stderr, the problems it found, each naming the key and line, so a user can see at once why a
+setting is not taking effect.
 ``edit`` opens ``$VISUAL`` / ``$EDITOR`` on the file, writing a commented starting file first
 when there is none, and checks it again afterwards.
 """
@@ -19,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet import paths
-from broadsheet.config import load_config
+from broadsheet.config import Config, load_config
 from broadsheet.errors import BroadsheetError
+from broadsheet.fetch_settings import shown_proxy
+from broadsheet.sanitize import clean_line
 
 COMMANDS = ("config",)
 
@@ -34,6 +38,18 @@ TEMPLATE = """\
 # deadline = 60            # seconds for a whole fetch
 # max_bytes = 10485760     # size cap on a page, after decompression
 # max_redirects = 10
+# proxy = "http://127.0.0.1:8080"   # or https://, socks5://, socks5h:// (user:password@ ok)
+#                          # without it, HTTP_PROXY / HTTPS_PROXY / NO_PROXY apply
+
+# Headers, cookies and User-Agent for one site and its subdomains (the longest match wins):
+# [network.sites."example.org"]
+# headers = { "Accept-Language" = "zh-CN", Referer = "https://example.org/" }
+# cookies = { session = "abc123" }
+# user_agent = "Mozilla/5.0 (compatible; Broadsheet)"
+
+[storage]
+# data_dir = "~/Documents/broadsheet"   # cache, exports, images (this file stays here);
+#                                        # $BROADSHEET_HOME overrides it
 
 [refresh]
 # concurrency = 8          # requests in flight during a refresh
@@ -62,11 +78,33 @@ def _editor() -> list[str]:
     raise BroadsheetError("no editor found: set $EDITOR (for example EDITOR=nano)")
 
 
+def _effective(config: Config, home: Path) -> list[str]:
+    """What Broadsheet makes of the file, as comment lines: where the data goes and how
+    pages are fetched (a proxy password is masked; header and cookie values are not shown)."""
+    options = config.fetch_options()
+    source = (
+        f"${paths.ENV_HOME}"
+        if os.environ.get(paths.ENV_HOME, "").strip()
+        else "storage.data_dir"
+        if config.data_dir == home
+        else "the default"
+    )
+    lines = [f"# data folder: {home} ({source})"]
+    if options.proxy:
+        lines.append(f"# proxy: {shown_proxy(options.proxy)}")
+    for rule in options.sites:
+        parts = [f"{len(rule.headers)} header(s)", f"{len(rule.cookies)} cookie(s)"]
+        if rule.user_agent:
+            parts.append("a User-Agent")
+        lines.append(f"# site {rule.host} and its subdomains: {', '.join(parts)}")
+    return lines
+
+
 def _report(path: Path) -> int:
     """Print the problems in the file to stderr; 1 if there are any."""
-    problems = load_config(path).problems
+    problems = load_config(path).problems_for(paths.home())
     for problem in problems:
-        print(f"broadsheet: warning: {problem}", file=sys.stderr)
+        print(f"broadsheet: warning: {clean_line(problem)}", file=sys.stderr)
     return 1 if problems else 0
 
 
@@ -79,8 +117,11 @@ def cmd_config(args: argparse.Namespace) -> int:
         if not path.exists():
             print(f"# {path} does not exist: every setting has its default.")
             print("# 'broadsheet config edit' creates it with every key commented.")
+            print(f"# data folder: {paths.home()}")
             return 0
-        sys.stdout.write(path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        print("\n".join(["# In effect:", *_effective(load_config(path), paths.home())]))
         return _report(path)
     # edit
     if not path.exists():

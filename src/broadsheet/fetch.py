@@ -12,7 +12,15 @@ dance) and applies, per fetch:
   shorter than their Content-Length are errors, not silent partial pages;
 - a type check on the header and on the first bytes (``sniff``): PDFs and images are refused
   with what was received;
-- conditional GET (ETag / Last-Modified) with a 304 answered by an empty, ``not_modified`` Page.
+- conditional GET (ETag / Last-Modified) with a 304 answered by an empty, ``not_modified`` Page;
+- the configured proxy (``FetchOptions.proxy``) and per-site headers, cookies and User-Agent
+  (``FetchOptions.sites``, see ``fetch_settings``), the latter applied to each request as it
+  leaves, so every redirect hop is judged by its own host.
+
+httpx's ``trust_env`` stays on: without a configured proxy, the usual environment variables
+(``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) apply as in any httpx program;
+a configured proxy replaces them all and carries every request, ``NO_PROXY`` hosts included.
+The certificate variables (``SSL_CERT_FILE``, ``SSL_CERT_DIR``) apply either way.
 
 Every failure is a subclass of ``errors.FetchError`` whose message names the URL asked for
 and says what went wrong in plain words (``fetch_errors``). Decoding the bytes to text is
@@ -46,6 +54,7 @@ from broadsheet.fetch_errors import (
     status_text,
     transport_error,
 )
+from broadsheet.fetch_settings import SiteRule, apply_site_rule, proxy_problem
 from broadsheet.http_body import (
     ACCEPTED_ENCODINGS,
     BodyDecoder,
@@ -74,6 +83,8 @@ class FetchOptions:
     deadline: float = 60.0  # wall-clock limit for the whole fetch
     max_redirects: int = 10
     user_agent: str = f"Broadsheet/{__version__} (terminal article reader)"
+    proxy: str | None = None  # http://, https://, socks5:// or socks5h:// host:port
+    sites: tuple[SiteRule, ...] = ()  # per-site headers, cookies, User-Agent
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "connect_timeout", "read_timeout", "deadline"):
@@ -83,6 +94,12 @@ class FetchOptions:
             raise ValueError("FetchOptions.max_redirects cannot be negative")
         if not self.user_agent.strip() or not self.user_agent.isprintable():
             raise ValueError("FetchOptions.user_agent must be one line of printable text")
+        if self.proxy is not None and (problem := proxy_problem(self.proxy)):
+            raise ValueError(f"FetchOptions.proxy {problem}")
+        if not isinstance(self.sites, tuple) or not all(
+            isinstance(rule, SiteRule) for rule in self.sites
+        ):
+            raise ValueError("FetchOptions.sites must be a tuple of SiteRule")
 
 
 def _now() -> str:
@@ -185,10 +202,17 @@ class Fetcher:
                     pool=opts.connect_timeout,
                 ),
                 headers={"User-Agent": opts.user_agent, "Accept-Encoding": ACCEPTED_ENCODINGS},
-                event_hooks={"response": [_check_location]},
+                proxy=opts.proxy,
+                event_hooks={"request": [self._apply_sites], "response": [_check_location]},
             )
             self._clients[loop] = client
         return client
+
+    async def _apply_sites(self, request: httpx.Request) -> None:
+        """Request hook: the site rule of this request's host (pages, feeds, images and each
+        redirect hop alike, since they all leave through this client)."""
+        if self.options.sites:
+            apply_site_rule(request, self.options.sites)
 
     async def fetch(
         self,

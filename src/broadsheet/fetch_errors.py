@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from broadsheet.errors import FetchError, NetworkError, RedirectError, TimeoutError_
+from broadsheet.fetch_settings import shown_proxy
 from broadsheet.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -83,9 +84,19 @@ def check_address(url: str, target: str, *, shown: str = "") -> None:
 def transport_error(
     url: str, exc: httpx.HTTPError, options: FetchOptions, where: str
 ) -> FetchError:
-    """Turn an httpx failure into our error, in words a reader understands."""
+    """Turn an httpx failure into our error, in words a reader understands.
+
+    With a proxy configured, connection failures name it: the server that refused may well
+    be the proxy, not the site.
+    """
+    via = f" (through the proxy {shown_proxy(options.proxy)})" if options.proxy else ""
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
-        return TimeoutError_(url, f"could not connect within {options.connect_timeout:g} s{where}")
+        return TimeoutError_(
+            url, f"could not connect within {options.connect_timeout:g} s{via}{where}"
+        )
+    if isinstance(exc, httpx.ProxyError):
+        detail = shorten(str(exc) or type(exc).__name__, 160)
+        return NetworkError(url, f"the proxy did not carry the request ({detail}){via}{where}")
     if isinstance(exc, httpx.ReadTimeout):
         return TimeoutError_(url, f"the server sent nothing for {options.read_timeout:g} s{where}")
     if isinstance(exc, httpx.UnsupportedProtocol):
@@ -106,7 +117,7 @@ def transport_error(
             reason = f"the server broke off the exchange ({detail})"
         else:
             reason = f"the connection failed ({detail})"
-    return NetworkError(url, reason + where)
+    return NetworkError(url, reason + via + where)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

@@ -93,12 +93,14 @@ def normalise_url(url: str) -> str:
 
 
 class Library:
-    """Articles in the cache under ``home`` (default ``paths.home()``), and the way to add more.
+    """Articles in the cache under ``home`` (default ``paths.home()``, the data folder the
+    environment or the config file names), and the way to add more.
 
     Opening the Library opens (or creates) the cache file, so a damaged file is reported here
     as ``CorruptStoreError``. Without ``fetch_options`` the ``[network]`` settings of the
-    config file apply, and without ``refresh_settings`` its ``[refresh]`` settings; problems
-    with that file are in ``config_problems``.
+    config file governing ``home`` (``paths.config_path(home)``) apply, and without
+    ``refresh_settings`` its ``[refresh]`` settings; problems with that file are in
+    ``config_problems``.
     """
 
     def __init__(
@@ -113,7 +115,7 @@ class Library:
         self.config_problems: tuple[str, ...] = ()
         if fetch_options is None or refresh_settings is None:
             config = load_config(paths.config_path(self.home))
-            problems = list(config.problems) if fetch_options is None else []
+            problems = list(config.problems_for(self.home))
             if fetch_options is None:
                 fetch_options = config.fetch_options()
             if refresh_settings is None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from broadsheet import paths
-from broadsheet.config import load_config
+from broadsheet.config import line_of, load_config
 
 # Names people may know from other Textual apps or older Textual releases.
 THEME_ALIASES = {"textual-ansi": "ansi-dark", "ansi": "ansi-dark"}
@@ -60,26 +60,6 @@ def _keys_valid(value: object) -> bool:
         return False
     keys = [k.strip() for k in value.split(",")]
     return bool(keys) and all(k and _KEY.match(k) for k in keys)
-
-
-def line_of(text: str, table: str, key: str) -> int | None:
-    """The line (1-based) where ``key`` of ``[table]`` is set in TOML ``text``, if findable.
-
-    tomllib gives no positions, so this scans: a ``[table]`` (or ``[table.x]``) header, then
-    a line assigning the key (bare, quoted, or as the last part of a dotted key).
-    """
-    current = ""
-    last = key.rsplit(".", 1)[-1]
-    assign = re.compile(rf"""^\s*(?:[\w."'-]*\.)?["']?{re.escape(last)}["']?\s*=""")
-    whole = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"^\s*\[([^\[\]]+)\]", line)
-        if header:
-            current = header.group(1).strip()
-            continue
-        if current.split(".")[0] == table and (whole.match(line) or assign.match(line)):
-            return number
-    return None
 
 
 def parse_ui_settings(
@@ -169,13 +149,10 @@ def parse_ui_settings(
 def load_ui_settings(
     home: Path | None, *, themes: Iterable[str], binding_ids: Iterable[str]
 ) -> UiSettings:
-    """Read the config file under ``home`` (its syntax problems are the Library's to report)."""
+    """Read the config file governing ``home`` (``paths.config_path``; its syntax problems
+    are the Library's to report)."""
     path = paths.config_path(home)
     config = load_config(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
     return parse_ui_settings(
-        config.tables, themes=themes, binding_ids=binding_ids, where=str(path), text=text
+        config.tables, themes=themes, binding_ids=binding_ids, where=str(path), text=config.text
     )
