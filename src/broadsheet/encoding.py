@@ -136,13 +136,15 @@ def charset_from_meta(body: bytes) -> str | None:
     return None
 
 
-def _is_utf8(body: bytes) -> bool:
+def _as_utf8(body: bytes) -> str | None:
+    """``body`` decoded as UTF-8, or None if it is not UTF-8 (decoded once: pages are big)."""
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         # A multi-byte sequence cut off by a size cap at the very end still counts as UTF-8.
-        return exc.start >= len(body) - 3 and exc.reason == "unexpected end of data"
-    return True
+        if exc.start >= len(body) - 3 and exc.reason == "unexpected end of data":
+            return body.decode("utf-8", "replace")
+        return None
 
 
 def _detect(body: bytes) -> str | None:
@@ -172,12 +174,13 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     if declared is not None:
         # Pages re-encoded to UTF-8 while keeping their old label are common on portals.
         legacy = declared in _LEGACY_CHINESE or declared == "cp1252"
-        if legacy and not body.isascii() and _is_utf8(body):
-            return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
+        if legacy and not body.isascii() and (text := _as_utf8(body)) is not None:
+            return Decoded(text, "utf-8", "utf-8")
         return Decoded(_decode(body, declared), declared, source)
 
-    if _is_utf8(body):
-        return Decoded(body.decode("utf-8", "replace"), "utf-8", "utf-8")
+    text = _as_utf8(body)
+    if text is not None:
+        return Decoded(text, "utf-8", "utf-8")
     detected = _detect(body)
     if detected is not None:
         return Decoded(_decode(body, detected), detected, "detector")
