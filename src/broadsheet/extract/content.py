@@ -66,12 +66,25 @@ _TAG_BASE = {
 }  # fmt: skip
 
 
-def link_density(node: LexborNode) -> float:
-    """Share of the node's text that sits inside links."""
+def link_density(node: LexborNode, memo: dict[int, int] | None = None) -> float:
+    """Share of the node's text that sits inside links.
+
+    ``memo`` keeps each link's weight by ``mem_id`` for a caller that asks about nested
+    containers, which share their links.
+    """
     total = weight(node.text(deep=True).strip())
     if total == 0:
         return 0.0
-    linked = sum(weight(a.text(deep=True).strip()) for a in node.css("a"))
+    if memo is None:
+        linked = sum(weight(a.text(deep=True).strip()) for a in node.css("a"))
+    else:
+        linked = 0
+        for a in node.css("a"):
+            key = a.mem_id
+            size = memo.get(key)
+            if size is None:
+                size = memo[key] = weight(a.text(deep=True).strip())
+            linked += size
     return min(1.0, linked / total)
 
 
@@ -239,8 +252,9 @@ def main_nodes(body: LexborNode) -> list[LexborNode]:
     ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:12]
     # Lists of posts need two <article>s on the page; most pages have fewer: skip the checks.
     posts = len(body.css("article")) >= 2
+    links: dict[int, int] = {}  # the candidates nest: each link is weighed once
     for cand in ranked:
-        cand.score *= 1 - link_density(cand.node)
+        cand.score *= 1 - link_density(cand.node, links)
         if posts:
             cand.score *= _nesting_factor(cand.node)
     ranked.sort(key=lambda c: c.score, reverse=True)
