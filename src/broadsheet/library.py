@@ -47,7 +47,7 @@ from broadsheet.models import (
     Source,
     StoredArticle,
 )
-from broadsheet.store import Store
+from broadsheet.store import ReadingPosition, Store
 from broadsheet.store.cache import CacheStats, PruneResult
 from broadsheet.store.query import parse_query
 
@@ -200,6 +200,16 @@ class Library:
     def set_favourite(self, article_id: int, favourite: bool = True) -> None:
         if not self.store.set_flag(article_id, "favourite", favourite):
             raise NotFoundError(f"no cached article has id {article_id}")
+
+    def reading_position(self, article_id: int) -> ReadingPosition | None:
+        """Where the reader left ``article_id``; None when no position was ever saved."""
+        return self.store.reading_position(article_id)
+
+    def save_reading_position(self, article_id: int, position: ReadingPosition) -> None:
+        """Remember where the reader left ``article_id``: one small row, so it is cheap to
+        call on every article the reader leaves. An article removed meanwhile is ignored:
+        there is nothing left to reopen."""
+        self.store.save_reading_position(article_id, position)
 
     def export(
         self,

@@ -27,6 +27,7 @@ from broadsheet.models import (
     StoredArticle,
 )
 from broadsheet.sources import RefreshEvent, RefreshReport, SourceResult
+from broadsheet.store import ReadingPosition
 
 FETCHED = "2026-01-01T08:00:00+00:00"
 
@@ -131,6 +132,7 @@ class FakeLibrary:
         self.refreshed: list[int | None] = []
         self.offline = False
         self.searches: list[str] = []
+        self.positions: dict[int, ReadingPosition] = {}
         for article in articles or []:
             self._add(article)
 
@@ -247,6 +249,12 @@ class FakeLibrary:
 
     def set_favourite(self, article_id: int, favourite: bool = True) -> None:
         self.rows[article_id] = dataclasses.replace(self.rows[article_id], favourite=favourite)
+
+    def reading_position(self, article_id: int) -> ReadingPosition | None:
+        return self.positions.get(article_id)
+
+    def save_reading_position(self, article_id: int, position: ReadingPosition) -> None:
+        self.positions[article_id] = position
 
     def export(
         self,

@@ -50,6 +50,7 @@ MIGRATIONS: tuple[Callable[[], str], ...] = (
     _script("schema.sql"),
     _script("schema_2.sql"),
     _script("schema_3.sql"),
+    _script("schema_4.sql"),
 )
 # Python steps run right after the script of the same index, inside the same transaction.
 AFTER_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {2: _fill_search_index}

@@ -39,6 +39,7 @@ from broadsheet.serialize import article_from_dict
 from broadsheet.store.cache import CacheRows
 from broadsheet.store.db import Database, utc_now
 from broadsheet.store.indexing import index_stored
+from broadsheet.store.positions import PositionRows
 from broadsheet.store.rows import SUMMARY_COLUMNS, article_values, summary_from_row
 from broadsheet.store.sources import SourceRows
 
@@ -48,11 +49,12 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class Store(SourceRows, CacheRows):
+class Store(SourceRows, CacheRows, PositionRows):
     """The articles, pages and sources in the cache file at ``path``.
 
     Sources and their entries are handled by ``SourceRows`` (``store/sources.py``), search
-    and maintenance (stats, prune, vacuum, re-extraction) by ``CacheRows`` (``store/cache.py``).
+    and maintenance (stats, prune, vacuum, re-extraction) by ``CacheRows`` (``store/cache.py``),
+    where the reader left each article by ``PositionRows`` (``store/positions.py``).
 
     Raises ``CorruptStoreError`` if the file is not a readable SQLite database, and
     ``StoreError`` for any other failure to open, read or write it.

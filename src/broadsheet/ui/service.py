@@ -13,6 +13,7 @@ from typing import Protocol
 
 from broadsheet.models import ArticleSummary, SearchHit, Source, StoredArticle
 from broadsheet.sources import RefreshEvent, RefreshReport
+from broadsheet.store import ReadingPosition
 
 
 class LibraryService(Protocol):
@@ -44,6 +45,10 @@ class LibraryService(Protocol):
     def set_read(self, article_id: int, read: bool = True) -> None: ...
 
     def set_favourite(self, article_id: int, favourite: bool = True) -> None: ...
+
+    def reading_position(self, article_id: int) -> ReadingPosition | None: ...
+
+    def save_reading_position(self, article_id: int, position: ReadingPosition) -> None: ...
 
     def export(
         self,

@@ -4,19 +4,27 @@ The main screen is split by concern into a chain of classes, each small enough t
 once: this base (state, the panes, showing an article), ``main_workers`` (library calls in
 workers and the one handler that applies their results), ``main_nav`` (history, find, search,
 contents, address) and ``main`` (layout, messages from widgets, the remaining actions).
+
+Where each article is left is kept here too: the reading pane tracks its position as the
+reader scrolls, and the screen saves it (in a worker) when the reader leaves an article for
+another or for the list, every ``POSITION_SAVE_SECONDS`` while it moves, and, directly, when
+the app closes. Only a position that moved is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import Literal
 
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher
 
 from broadsheet.errors import BroadsheetError
 from broadsheet.models import StoredArticle
 from broadsheet.ui.history import History
+from broadsheet.ui.positions import TOP, ReadingPosition
 from broadsheet.ui.service import LibraryService
 from broadsheet.ui.widgets.article_list import ArticleList
 from broadsheet.ui.widgets.comments import CommentList, CommentView
@@ -25,6 +33,10 @@ from broadsheet.ui.widgets.reader import ReaderPane
 from broadsheet.ui.widgets.sources import ALL
 
 View = Literal["list", "reader", "comments"]
+
+#: How often a position that moved is saved while an article stays open, so a crash or a
+#: closed terminal loses at most this much reading.
+POSITION_SAVE_SECONDS = 15.0
 
 
 class MainBase(Screen[None]):
@@ -38,7 +50,13 @@ class MainBase(Screen[None]):
         self.view: View = "list"
         self._thread_shown: int | None = None  # id of the article whose comments are built
         self.history = History()
-        self._positions: dict[int, float] = {}  # article id -> where the reader left it
+        # article id -> where the reader left it, as last saved or read from the library
+        self._positions: dict[int, ReadingPosition] = {}
+        # Positions handed to a save worker and not yet saved: written again as the app
+        # closes, since a worker that has not finished by then never will.
+        self._unsaved: dict[int, ReadingPosition] = {}
+        self._position_timer: Timer | None = None
+        self._reader: ReaderPane | None = None
         self.list_filter = ALL
         self.pending_terms: tuple[str, ...] = ()  # a search's words to mark in the next article
 
@@ -50,7 +68,11 @@ class MainBase(Screen[None]):
 
     @property
     def reader(self) -> ReaderPane:
-        return self.query_one(ReaderPane)
+        # Kept once found: the pane is never replaced, and the position is read from it when
+        # the screen closes, after its children have left the DOM.
+        if self._reader is None:
+            self._reader = self.query_one(ReaderPane)
+        return self._reader
 
     @property
     def comment_view(self) -> CommentView:
@@ -61,6 +83,7 @@ class MainBase(Screen[None]):
         self.view = view
         self.set_class(view != "list", "-reading")
         if view == "list":
+            self.keep_position()  # leaving the article: a good moment to save
             self.article_list.focus()
             return
         switcher = self.query_one(ContentSwitcher)
@@ -80,15 +103,19 @@ class MainBase(Screen[None]):
     def find_bar(self) -> FindBar:
         return self.query_one(FindBar)
 
-    async def _show(self, stored: StoredArticle) -> None:
-        if self.current is not None:
-            self._positions[self.current.id] = self.reader.scroll_y
+    async def _show(self, stored: StoredArticle, saved: ReadingPosition | None = None) -> None:
+        """Show ``stored`` where it was left: this session's position, else ``saved`` (the
+        library's, from an earlier session), else the top."""
+        self.keep_position()
         self.current = stored
         self.history.visit(stored.id)
         article = stored.article
         if self.find_bar.display:
             self.find_bar.display = False
-        await self.reader.show_article(article, self._positions.get(stored.id, 0.0))
+        position = self._positions.setdefault(stored.id, saved or TOP)
+        await self.reader.show_article(article, position)
+        if self._position_timer is None:
+            self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self.keep_position)
         self.reader.border_title = None
         self._thread_shown = None  # a new or refreshed copy: its thread is rebuilt when shown
         self.article_list.open_id = stored.id
@@ -97,6 +124,45 @@ class MainBase(Screen[None]):
         if self.pending_terms:
             self._mark_terms(self.pending_terms)
             self.pending_terms = ()
+
+    # -- reading positions -------------------------------------------------------------------
+
+    def _moved(self) -> tuple[int, ReadingPosition] | None:
+        """The open article and its position if it moved since last kept; from now on that
+        position is the one kept."""
+        position = self._reader.position if self._reader is not None else None
+        if self.current is None or position is None:
+            return None
+        if position == self._positions.get(self.current.id, TOP):
+            return None
+        self._positions[self.current.id] = position
+        return self.current.id, position
+
+    def keep_position(self) -> None:
+        """Save where the open article is, if it moved (in a worker: the UI never waits)."""
+        if (moved := self._moved()) is not None:
+            article_id, position = moved
+            self._unsaved[article_id] = position
+            self.save_position(article_id, position)
+
+    def save_position(self, article_id: int, position: ReadingPosition) -> object:
+        """Store a position through the library; a thread worker in ``main_workers``."""
+        raise NotImplementedError
+
+    def position_saved(self, article_id: int, position: ReadingPosition) -> None:
+        """A save worker finished: that position need not be written at exit."""
+        if self._unsaved.get(article_id) == position:
+            del self._unsaved[article_id]
+
+    def on_unmount(self) -> None:
+        """The app is closing (its workers are already cancelled): write here what is not
+        saved yet, the open article's position included. A few small rows; a failure can no
+        longer be shown, and costs only positions."""
+        if (moved := self._moved()) is not None:
+            self._unsaved[moved[0]] = moved[1]
+        for article_id, position in self._unsaved.items():
+            with suppress(BroadsheetError):
+                self.library.save_reading_position(article_id, position)
 
     def _mark_terms(self, terms: tuple[str, ...]) -> None:
         """Mark a search's words in the open article; n / N then move between them."""

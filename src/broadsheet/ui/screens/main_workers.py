@@ -8,6 +8,7 @@ applied and failures become notifications.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import webbrowser
@@ -21,11 +22,15 @@ from textual.worker import Worker, WorkerState
 from broadsheet.errors import BroadsheetError
 from broadsheet.models import ArticleSummary, CommentThread, Source, StoredArticle
 from broadsheet.sources import RefreshReport
+from broadsheet.ui.positions import ReadingPosition
 from broadsheet.ui.screens.main_base import MainBase
 from broadsheet.ui.widgets.refresh_status import RefreshStatus
 from broadsheet.ui.widgets.sources import ALL, SourceList
 
 _TERMINAL_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m"})
+
+#: An article to show and where an earlier session left it (None: never saved).
+Opened = tuple[StoredArticle, ReadingPosition | None]
 
 
 class MainWorkers(MainBase):
@@ -84,17 +89,18 @@ class MainWorkers(MainBase):
         return await self.library.refresh(source, progress=status.advance)
 
     @work(thread=True, exclusive=True, group="article", name="article", exit_on_error=False)
-    def load_article(self, article_id: int) -> StoredArticle:
-        """Open a cached article by id and mark it read."""
+    def load_article(self, article_id: int) -> Opened:
+        """Open a cached article by id, with where it was left, and mark it read."""
         stored = self.library.get(article_id)
         if not stored.read:
             self.library.set_read(stored.id, True)
             stored = dataclasses.replace(stored, read=True)
-        return stored
+        return stored, self.library.reading_position(stored.id)
 
     @work(exclusive=True, group="fetch", name="fetch", exit_on_error=False)
-    async def fetch(self, urls: Sequence[str], refresh: bool = False) -> StoredArticle | None:
-        """Fetch (or take from the cache) each URL; the last one that worked is shown.
+    async def fetch(self, urls: Sequence[str], refresh: bool = False) -> Opened | None:
+        """Fetch (or take from the cache) each URL; the last one that worked is shown, where
+        it was left if it was read before.
 
         With several URLs a failure is reported and the rest still load; a single URL that
         fails raises, and the state handler reports it.
@@ -112,10 +118,22 @@ class MainWorkers(MainBase):
                 if len(urls) == 1:
                     raise
                 self._report(error)
-        if shown is not None and not shown.read:
+        if shown is None:
+            return None
+        if not shown.read:
             self.mark(shown.id, read=True)
             shown = dataclasses.replace(shown, read=True)
-        return shown
+        saved = await asyncio.to_thread(self.library.reading_position, shown.id)
+        return shown, saved
+
+    @work(thread=True, group="positions", name="position", exit_on_error=False)
+    def save_position(
+        self, article_id: int, position: ReadingPosition
+    ) -> tuple[int, ReadingPosition]:
+        """Store where an article was left: a tiny write, but the file may be busy with
+        another process's for a moment, and the UI must not wait for that."""
+        self.library.save_reading_position(article_id, position)
+        return article_id, position
 
     @work(thread=True, group="marks", name="mark", exit_on_error=False)
     def mark(
@@ -205,7 +223,7 @@ class MainWorkers(MainBase):
             self.query_one(SourceList).set_sources(result)
         elif worker.name in ("article", "fetch"):
             if result is not None:
-                await self._show(result)
+                await self._show(*result)
             if worker.name == "fetch" and self.library.offline:
                 self.notify(
                     "The server cannot be reached: showing the cached copy.",
@@ -216,6 +234,8 @@ class MainWorkers(MainBase):
             self._reload()
         elif worker.name == "mark":
             self._reload()
+        elif worker.name == "position" and result is not None:
+            self.position_saved(*result)
         elif worker.name == "refresh" and result is not None:
             self._refreshed(result)
         elif worker.name == "more-comments" and result is not None:

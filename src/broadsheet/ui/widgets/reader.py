@@ -1,8 +1,9 @@
 """The reading pane: title, metadata, summary, body blocks, numbered links, related articles.
 
-Besides scrolling, the pane keeps three kinds of reading state for the open article: a link
-selection (Tab / shift+Tab, or a typed number) that enter follows, find-in-page hits, and the
-headings for the table of contents. The screen asks for them; the pane never does IO.
+Besides scrolling, the pane keeps four kinds of reading state for the open article: where it
+is read up to (``position``, an anchor that survives another width; see ``ui/positions.py``), a
+link selection (Tab / shift+Tab, or a typed number) that enter follows, find-in-page hits, and
+the headings for the table of contents. The screen asks for them; the pane never does IO.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -22,6 +23,7 @@ from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.ui.cjkwrap import wrap_for_reading
 from broadsheet.ui.find import Hit, find_any_hits, find_hits, mark_hits
 from broadsheet.ui.images import ImageLoader
+from broadsheet.ui.positions import TOP, ReadingPosition, anchor, scroll_target
 from broadsheet.ui.render import block_content, meta_line, wraps
 from broadsheet.ui.widgets.image_block import ImageBlock
 from broadsheet.ui.widgets.links import LinkList
@@ -113,13 +115,36 @@ class ReaderPane(VerticalScroll):
         self.reading_width: int | None = None  # from the settings; the CSS default otherwise
         # Set by the screen when pictures are on and the terminal can draw them.
         self.image_loader: ImageLoader | None = None
+        # Where the open article is read up to (None: no article). Kept as the reader scrolls,
+        # not measured when asked: the screen asks when the pane is hidden or already gone.
+        self.position: ReadingPosition | None = None
+        self._tracking = False  # off while an article is built and its position restored
+        self._tracked_size: Size | None = None  # the pane's size the position was taken at
 
     # -- progress --------------------------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        self._track()
         self.show_progress()
         self.load_visible_images()
+
+    def _layout_rows(self) -> tuple[list[int], int]:
+        """The first row of each part of the article, and the row its content ends at."""
+        return [child.virtual_region.y for child in self.children], self.virtual_size.height
+
+    def _track(self) -> None:
+        """Take the position from the scroll offset: the reader moved. Not while hidden (no
+        layout to measure), nor when the pane changed size: the offset Textual keeps (or
+        clamps) then points at other text, and ``on_resize`` brings the position back."""
+        if self._tracking and self.region.height and self.outer_size == self._tracked_size:
+            self.position = anchor(*self._layout_rows(), self.scroll_y, self.max_scroll_y)
+
+    def on_resize(self) -> None:
+        """Keep the passage being read at the top when the text rewraps (a resized terminal,
+        the sidebar toggled, the pane shown again)."""
+        if self._tracking and self.position is not None:
+            self.call_after_refresh(self._restore, self.position)
 
     def load_visible_images(self) -> None:
         """Ask the image blocks now in view for their pictures (each asks once)."""
@@ -149,6 +174,8 @@ class ReaderPane(VerticalScroll):
             await self.show_placeholder()
 
     def _reset(self) -> None:
+        self.position = None
+        self._tracking = False
         self.all_links = []
         self.link_index = None
         self.typed = ""
@@ -191,9 +218,10 @@ class ReaderPane(VerticalScroll):
         cap = self.reading_width if self.reading_width is not None else 100
         return max(1, min(width, cap))
 
-    async def show_article(self, article: Article, scroll_y: float = 0.0) -> None:
-        """Replace the pane's content with ``article`` at ``scroll_y`` (the top by default)."""
+    async def show_article(self, article: Article, position: ReadingPosition = TOP) -> None:
+        """Replace the pane's content with ``article`` at ``position`` (the top by default)."""
         self._reset()
+        self.position = position
         widgets: list[Widget] = [
             self._text(Content(clean_line(article.title) or "(untitled)"), id="title")
         ]
@@ -228,11 +256,18 @@ class ReaderPane(VerticalScroll):
             await self.remove_children()
             await self.mount_all(widgets)
         self.scroll_home(animate=False)
-        self.call_after_refresh(self._restore, scroll_y)
+        self.call_after_refresh(self._restore, position)
 
-    def _restore(self, scroll_y: float) -> None:
-        if scroll_y:
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+    def _restore(self, position: ReadingPosition) -> None:
+        """Scroll to ``position`` once the parts are laid out, then follow the reader."""
+        if position is not self.position:
+            return  # another article (or the placeholder) was shown meanwhile
+        self._tracking = False  # the position stays as asked, not as rows round it
+        y = scroll_target(position, *self._layout_rows(), self.max_scroll_y)
+        if y != self.scroll_y:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        self._tracked_size = self.outer_size
+        self._tracking = True
         self.show_progress()
         self.load_visible_images()
 
