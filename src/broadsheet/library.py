@@ -60,17 +60,26 @@ class Extractor(Protocol):
     """The shape of ``broadsheet.extract.extract``; tests may pass a small stand-in."""
 
     def __call__(
-        self, html: bytes | str, url: str | None = None, *, content_type: str | None = None
+        self,
+        html: bytes | str,
+        url: str | None = None,
+        *,
+        content_type: str | None = None,
+        now: datetime | None = None,
     ) -> Article: ...
 
 
 def _default_extract(
-    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
 ) -> Article:
     # Imported on first use: the extractor pulls in selectolax, which `--help` never needs.
     from broadsheet.extract import extract
 
-    return extract(html, url, content_type=content_type)
+    return extract(html, url, content_type=content_type, now=now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +345,9 @@ class Library:
             if page is None:  # removed since page_refs (a prune in another process)
                 continue
             try:
-                article = self._extract(page.body, page.final_url, content_type=page.content_type)
+                article = self._extract(
+                    page.body, page.final_url, content_type=page.content_type, now=page.fetched_time
+                )
             except Exception:  # the extractor promises not to raise; a bug must not stop us
                 failed += 1
                 continue
@@ -409,7 +420,9 @@ class Library:
     def _extract_and_store(self, page: Page) -> StoredArticle:
         """Runs in a worker thread: parsing and the SQLite write both block."""
         try:
-            article = self._extract(page.body, page.final_url, content_type=page.content_type)
+            article = self._extract(
+                page.body, page.final_url, content_type=page.content_type, now=page.fetched_time
+            )
         except BroadsheetError:
             raise
         except Exception as exc:  # the extractor promises not to raise; a bug must not crash
@@ -430,7 +443,11 @@ class Library:
             return thread
         page = await self._fetcher.fetch(thread.next_page)
         more = await asyncio.to_thread(
-            self._extract, page.body, page.final_url, content_type=page.content_type
+            self._extract,
+            page.body,
+            page.final_url,
+            content_type=page.content_type,
+            now=page.fetched_time,
         )
         merged = merge_threads(thread, more.comments)
         article = dataclasses.replace(stored.article, comments=merged)

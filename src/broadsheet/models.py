@@ -9,6 +9,7 @@ and the UI, CLI and exporters only read these objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -139,6 +140,15 @@ class Page:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+
+    @property
+    def fetched_time(self) -> datetime | None:
+        """``fetched_at`` as a datetime: the "now" of relative times on the page ("2 hours
+        ago"), which only the moment of fetching can resolve."""
+        try:
+            return datetime.fromisoformat(self.fetched_at)
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)

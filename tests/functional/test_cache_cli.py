@@ -11,6 +11,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,11 @@ def test_prune_keeps_favourites_and_takes_the_rest_out_of_search(
 
 
 def crude_extractor(
-    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
 ) -> Article:
     """A deliberately poor extractor: every page is 'Menu Home Login' plus a marker word."""
     marker = (Block(BlockKind.PARAGRAPH, "zzcrude"),)

@@ -11,6 +11,7 @@ import asyncio
 import re
 import threading
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -26,7 +27,11 @@ from support.area_c import english_page, write_site
 
 
 def title_extractor(
-    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
 ) -> Article:
     """A tiny, deterministic extractor: the <h1> and the <p> texts."""
     text = html if isinstance(html, str) else decode_html(html, content_type).text
@@ -265,3 +270,26 @@ async def test_real_extractor_output_is_sanitised_in_the_cache(
     for text in (stored.article.title, stored.article.text):
         assert not any(c in text for c in "\x1b\x07\u202e\x9b")
     assert "[/]" in stored.article.title
+
+
+async def test_relative_comment_times_count_from_the_moment_of_fetching(tmp_path: Path) -> None:
+    """ "2小时前" / "35分钟前" / "刚刚" need a reference: the Library passes the fetch time on."""
+    root = tmp_path / "site"
+    root.mkdir()
+    fixture = Path(__file__).parent.parent / "fixtures" / "comments" / "portal-gentie.gbk.html"
+    (root / "gentie.gbk.html").write_bytes(fixture.read_bytes())
+    lib = Library(tmp_path / "home")
+    try:
+        with SiteServer(root) as server:
+            before = datetime.now(UTC)
+            stored = await lib.open_url(server.url("/gentie.gbk.html"))
+            after = datetime.now(UTC)
+    finally:
+        await lib.aclose()
+        lib.close()
+    times = [c.published for c in stored.article.comments.items]
+    assert None not in times, times
+    two_hours, minutes_35, just_now = (datetime.fromisoformat(t or "") for t in times)
+    assert before - timedelta(seconds=1) <= just_now <= after
+    assert just_now - two_hours == timedelta(hours=2)
+    assert just_now - minutes_35 == timedelta(minutes=35)

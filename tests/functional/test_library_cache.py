@@ -15,7 +15,11 @@ PORTAL, BLOG = "/portal.gbk.html", "/wordpress.html"
 
 
 def crude_extractor(
-    html: bytes | str, url: str | None = None, *, content_type: str | None = None
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    now: datetime | None = None,
 ) -> Article:
     """A deliberately poor extractor: every page is 'Menu Home Login' plus a marker word."""
     return Article(

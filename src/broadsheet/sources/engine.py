@@ -31,6 +31,7 @@ import html
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Protocol
 from urllib.parse import urldefrag, urlsplit
 
@@ -50,7 +51,12 @@ class Extractor(Protocol):
     """The shape of ``broadsheet.extract.extract``."""
 
     def __call__(
-        self, html: bytes | str, url: str | None = None, *, content_type: str | None = None
+        self,
+        html: bytes | str,
+        url: str | None = None,
+        *,
+        content_type: str | None = None,
+        now: datetime | None = None,
     ) -> Article: ...
 
 
@@ -314,7 +320,9 @@ class Refresher:
 
     def _extract_and_store(self, page: Page) -> None:
         try:
-            article = self.extract(page.body, page.final_url, content_type=page.content_type)
+            article = self.extract(
+                page.body, page.final_url, content_type=page.content_type, now=page.fetched_time
+            )
         except Exception as exc:  # the extractor promises not to raise; a bug must not spread
             raise ExtractError(f"{page.url}: the page could not be read ({exc})") from exc
         self.store.save_fetch(page, article)
