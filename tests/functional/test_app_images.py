@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import webbrowser
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from http.server import BaseHTTPRequestHandler
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image as PILImage
+from tests.support.hostile_pipeline import reader_title
 from tests.support.ui import Harness, running
 from textual.message import Message
 from textual.notifications import Notification, Notify
@@ -215,8 +217,32 @@ async def test_without_graphics_an_image_is_its_labelled_caption_and_nothing_is_
     async with running(library, urls=[pictures.site.url("/top.html")]) as h:
         assert not h.app.graphics  # no terminal under pytest
         assert not h.app.query(ImageBlock)
-        assert "▣ Image: A red box" in h.text()
+        assert "▣ Image [1]: A red box" in h.text()  # the page has no other links
+        assert "Images (1)" in h.text() and "[1] A red box" in h.text()
         assert "/red.png" not in pictures.hits
+
+
+async def test_an_image_number_opens_the_picture_in_the_system_browser(
+    library: Library, pictures: Pictures, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A picture is a link like any other (Tab, or its number, then enter), but it opens
+    outside: the app reads articles, and the terminal may not draw pictures at all."""
+    opened: list[str] = []
+
+    class Browser:
+        name = "firefox"
+
+        def open(self, url: str) -> bool:
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr(webbrowser, "get", Browser)
+    async with running(library, urls=[pictures.site.url("/top.html")]) as h:
+        await h.press("1", "enter")
+        await h.settle()
+        assert opened == [pictures.site.url("/red.png")]
+        assert "/red.png" not in pictures.hits  # handed over, not fetched as an article
+        assert reader_title(h.app) == "Pictured"
 
 
 def test_images_can_be_switched_off_in_the_config() -> None:

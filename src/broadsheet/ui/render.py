@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.content import Content
 
-from broadsheet.models import Article, ArticleSummary, Block, BlockKind, CommentState
+from broadsheet.models import Article, ArticleSummary, Block, BlockKind, CommentState, Link
 from broadsheet.models import CommentThread as Thread
 from broadsheet.sanitize import clean_line, clean_text
 from broadsheet.ui.cjkwrap import KinsokuContent, wrap_for_reading
@@ -72,9 +72,10 @@ def styled_text(block: Block) -> Content:
     return content
 
 
-def block_content(block: Block) -> Content | None:
+def block_content(block: Block, number: int | None = None) -> Content | None:
     """A text block as unwrapped ``Content`` (None for tables), so find-in-page can mark hits
-    in the same text the pane shows before it is wrapped."""
+    in the same text the pane shows before it is wrapped. ``number``: an image's number among
+    the pane's links, which Tab or the typed number selects to open the picture itself."""
     kind = block.kind
     if kind == BlockKind.LIST:
         items = block.items or tuple(block.text.splitlines())
@@ -87,13 +88,26 @@ def block_content(block: Block) -> Content | None:
         return None
     if kind == BlockKind.IMAGE:
         label = clean_line(block.text or block.alt) or "image"
-        parts: list[str | tuple[str, str]] = [("▣ Image:", "bold $accent"), " ", label]
+        marker = f"▣ Image [{number}]:" if number is not None else "▣ Image:"
+        parts: list[str | tuple[str, str]] = [(marker, "bold $accent"), " ", label]
         if block.src:
             parts += ["\n  ", (clean_line(block.src), "dim")]
         return Content.assemble(*parts)
     if kind == BlockKind.CODE:
         return Content(clean_text(block.text).expandtabs(4).rstrip("\n"))
     return styled_text(block)
+
+
+def image_link(block: Block) -> Link | None:
+    """The picture of an image block as a link (its caption or alt text, else its address)."""
+    if block.kind != BlockKind.IMAGE or not block.src:
+        return None
+    return Link(block.src, clean_line(block.text or block.alt) or "image")
+
+
+def image_links(blocks: tuple[Block, ...]) -> tuple[Link, ...]:
+    """The pictures of ``blocks`` as links, in reading order."""
+    return tuple(link for block in blocks if (link := image_link(block)) is not None)
 
 
 def wraps(block: Block) -> bool:

@@ -90,7 +90,11 @@ class MainScreen(MainNavigation):
             self.load_list()
 
     def on_link_list_followed(self, message: LinkList.Followed) -> None:
-        self.fetch([message.link.url])
+        if message.link_list.id == "images":
+            # A picture is not an article: the system's browser (or viewer) shows it.
+            self.launch_browser(message.link.url)
+        else:
+            self.fetch([message.link.url])
 
     def on_comment_list_more_requested(self, message: CommentList.MoreRequested) -> None:
         if self.current is not None:

@@ -24,7 +24,7 @@ from broadsheet.ui.cjkwrap import wrap_for_reading
 from broadsheet.ui.find import Hit, find_any_hits, find_hits, mark_hits
 from broadsheet.ui.images import ImageLoader
 from broadsheet.ui.positions import TOP, ReadingPosition, anchor, scroll_target
-from broadsheet.ui.render import block_content, meta_line, wraps
+from broadsheet.ui.render import block_content, image_link, image_links, meta_line, wraps
 from broadsheet.ui.widgets.image_block import ImageBlock
 from broadsheet.ui.widgets.links import LinkList
 from broadsheet.ui.widgets.table_block import TableBlock
@@ -197,13 +197,14 @@ class ReaderPane(VerticalScroll):
         self._texts.append(_Text(widget, content, wrap))
         return widget
 
-    def _block(self, block: Block) -> Widget:
+    def _block(self, block: Block, number: int | None = None) -> Widget:
         """A body block as a Static whose classes (``-paragraph``, ``-h2``...) the CSS styles
-        (an image with its picture to come: an ImageBlock around that Static)."""
+        (an image with its picture to come: an ImageBlock around that Static). ``number``: an
+        image's link number."""
         classes = f"block -{block.kind.value}"
         if block.kind == BlockKind.HEADING:
             classes += f" -h{min(max(block.level, 1), 6)}"
-        content = block_content(block)
+        content = block_content(block, number)
         if content is None:
             return TableBlock(block, self._table_width(), classes=classes)
         if block.kind == BlockKind.IMAGE and block.src and self.image_loader is not None:
@@ -229,7 +230,16 @@ class ReaderPane(VerticalScroll):
             widgets.append(Static(Content(meta), id="meta", markup=False))
         if article.summary:
             widgets.append(self._text(Content(clean_text(article.summary).strip()), id="summary"))
-        widgets.extend(self._block(block) for block in article.blocks)
+        # Pictures are links too, numbered after the others: where the terminal cannot draw
+        # them (or images are off) the number is the way to open one.
+        images = image_links(article.blocks)
+        number = len(article.links) + len(article.related)
+        for block in article.blocks:
+            if image_link(block) is not None:
+                number += 1
+                widgets.append(self._block(block, number))
+            else:
+                widgets.append(self._block(block))
         if not article.blocks:
             widgets.append(
                 Static(
@@ -241,6 +251,7 @@ class ReaderPane(VerticalScroll):
         for links, name, title in (
             (article.links, "links", "Links"),
             (article.related, "related", "Related articles"),
+            (images, "images", "Images"),
         ):
             if links:
                 heading = Content(f"{title} ({len(links)})")
