@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal article reader: fetch web articles, keep them in a local "
         "cache, read them offline. With no command, opens the reader app (fetching any URLs "
         "given first).",
-        epilog=f"Data folder: {paths.ENV_HOME} if set, else {paths.home()}. "
+        epilog=f"Data folder: {paths.home()} ({paths.ENV_HOME} if set, else [storage] "
+        f"data_dir in {paths.config_path(paths.config_home())}, else the default). "
         f"Run '{PROG} COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -130,7 +130,7 @@ class Library:
             if refresh_settings is None:
                 from broadsheet.sources import refresh_settings as read_refresh
 
-                refresh_settings, more = read_refresh(config.tables, str(config.path))
+                refresh_settings, more = read_refresh(config.tables, config.where)
                 problems.extend(more)
             self.config_problems = tuple(problems)
         self.fetch_options = fetch_options

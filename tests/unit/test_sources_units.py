@@ -57,7 +57,10 @@ def test_library_reads_refresh_settings_and_reports_problems(tmp_path: Path) -> 
     try:
         assert library.refresh_settings.interval_minutes == 15.0
         assert library.refresh_settings.concurrency == 8
-        assert any("refresh.concurrency" in p for p in library.config_problems)
+        # The message names the file and the line, like the other tables' problems.
+        assert any(
+            "config.toml, line 3: refresh.concurrency" in p for p in library.config_problems
+        ), library.config_problems
     finally:
         library.close()
 

@@ -14,7 +14,7 @@ problems returned, which the CLI prints as warnings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,19 +54,26 @@ _LIMITS: dict[str, tuple[float, float]] = {
 
 
 def refresh_settings(
-    tables: Mapping[str, Any], where: str = "the settings"
+    tables: Mapping[str, Any], where: str | Callable[..., str] = "the settings"
 ) -> tuple[RefreshSettings, tuple[str, ...]]:
     """Read ``[refresh]`` from the config file's tables; invalid values fall back to defaults
-    and are described in the returned problems, like the ``[network]`` table's."""
+    and are described in the returned problems, like the ``[network]`` table's.
+
+    ``where`` names the file, or is ``Config.where``, which adds the line of a key path.
+    """
+    place: Callable[..., str] = where if callable(where) else (lambda *_key: where)
     raw = tables.get("refresh", {})
     if not isinstance(raw, dict):
-        return RefreshSettings(), (f"{where}: [refresh] must be a table; using the defaults",)
+        return RefreshSettings(), (
+            f"{place('refresh')}: [refresh] must be a table; using the defaults",
+        )
     values: dict[str, Any] = {}
     problems: list[str] = []
     for key, value in raw.items():
+        where_key = place("refresh", key)
         if key not in _REFRESH_KEYS:
             known = ", ".join(sorted(_REFRESH_KEYS))
-            problems.append(f"{where}: unknown setting refresh.{key} (known: {known}); ignored")
+            problems.append(f"{where_key}: unknown setting refresh.{key} (known: {known}); ignored")
             continue
         types, description = _REFRESH_KEYS[key]
         low, high = _LIMITS[key]
@@ -77,7 +84,8 @@ def refresh_settings(
             or not low <= value <= high
         ):
             problems.append(
-                f"{where}: refresh.{key} must be {description}, not {value!r}; using the default"
+                f"{where_key}: refresh.{key} must be {description}, not {value!r}; "
+                "using the default"
             )
             continue
         values[key] = float(value) if key == "interval_minutes" else value
