@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
+import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from broadsheet.demo.runner import SITE, demo_urls, follow_demo_sources, serve_column
@@ -147,6 +150,29 @@ async def follow_sources(folder: Path, server: SiteServer) -> None:
         library.close()
 
 
+_TEXT = re.compile(r'(<text [^>]*?textLength=")([0-9.]+)("[^>]*>)([^<]*)(</text>)')
+
+
+def fix_wide_text(svg: str) -> str:
+    """Give each run of text the width it takes on a terminal.
+
+    Rich's SVG export sets a run's ``textLength`` to a cell width times its *characters*,
+    while a CJK character takes two cells: browsers then squeeze Chinese text into half its
+    width (and overlap it), and other renderers shift what follows. The run's position is
+    already counted in cells, so only the length is wrong.
+    """
+
+    def widen(match: re.Match[str]) -> str:
+        text = html.unescape(match.group(4))
+        cells = cell_len(text)
+        if not text or cells == len(text):
+            return match.group(0)
+        length = float(match.group(2)) / len(text) * cells
+        return f"{match.group(1)}{length:g}{match.group(3)}{match.group(4)}{match.group(5)}"
+
+    return _TEXT.sub(widen, svg)
+
+
 async def shoot(out: Path) -> list[Path]:
     written: list[Path] = []
     with (
@@ -164,6 +190,7 @@ async def shoot(out: Path) -> list[Path]:
                 await steps(pilot)
                 path = out / f"{name}.svg"
                 app.save_screenshot(path.name, path=str(out))
+                path.write_text(fix_wide_text(path.read_text(encoding="utf-8")), encoding="utf-8")
                 written.append(path)
             library.close()
     return written
