@@ -100,9 +100,36 @@ def _effective(config: Config, home: Path) -> list[str]:
     return lines
 
 
+def _all_problems(path: Path) -> list[str]:
+    """Every problem Broadsheet would report for the file: the core's tables, ``[refresh]``
+    (read by the Library) and the app's ``[ui]`` and ``[keys]`` (read when it starts), so a
+    check here finds what a launch would complain about later."""
+    config = load_config(path)
+    problems = list(config.problems_for(paths.home()))
+    from broadsheet.sources import refresh_settings
+
+    problems.extend(refresh_settings(config.tables, config.where)[1])
+    # The app's tables are judged against its themes and bindings (Textual is imported here
+    # only, for this explicit check).
+    from textual.theme import BUILTIN_THEMES
+
+    from broadsheet.ui.app import binding_ids
+    from broadsheet.ui.settings import parse_ui_settings
+
+    ui = parse_ui_settings(
+        config.tables,
+        themes=BUILTIN_THEMES,
+        binding_ids=binding_ids(),
+        where=str(path),
+        text=config.text,
+    )
+    problems.extend(ui.problems)
+    return problems
+
+
 def _report(path: Path) -> int:
     """Print the problems in the file to stderr; 1 if there are any."""
-    problems = load_config(path).problems_for(paths.home())
+    problems = _all_problems(path)
     for problem in problems:
         print(f"broadsheet: warning: {clean_line(problem)}", file=sys.stderr)
     return 1 if problems else 0

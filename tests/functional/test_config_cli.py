@@ -56,3 +56,20 @@ def test_a_bad_value_is_reported_with_its_key(tmp_path: Path) -> None:
     assert shown.returncode == 1
     assert 'max_bytes = "lots"' in shown.stdout
     assert "max_bytes" in shown.stderr and "warning" in shown.stderr
+
+
+def test_show_checks_every_table_a_launch_would_read(tmp_path: Path) -> None:
+    """``[refresh]`` (read by the library) and ``[ui]`` / ``[keys]`` (read by the app) are
+    checked too, each problem naming its line, so a check finds what a launch would."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        '[refresh]\nconcurrency = 0\n\n[ui]\ntheme = "nope"\n\n[keys]\n"no.such" = "x"\n',
+        encoding="utf-8",
+    )
+    shown = run_cli(home, "config", "show")
+    assert shown.returncode == 1
+    lines = shown.stderr.splitlines()
+    assert any("line 2: refresh.concurrency" in line for line in lines), lines
+    assert any("line 5: ui.theme 'nope'" in line for line in lines), lines
+    assert any("line 8" in line and "no.such" in line for line in lines), lines
