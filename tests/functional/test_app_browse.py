@@ -6,13 +6,12 @@ End to end: the real Library (SQLite under ``home``) fetching from the local tes
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from tests.support.ui import Harness, running
+from tests.support.ui import Harness, graphical_browser, running
 from textual.app import App
 from textual.widgets import Static
 
@@ -121,16 +120,7 @@ async def test_typed_number_past_the_last_link_starts_over(library: Library, hub
 async def test_o_opens_the_selected_link_in_the_browser(
     library: Library, hub: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-
-    class Browser:
-        name = "firefox"
-
-        def open(self, url: str) -> bool:
-            opened.append(url)
-            return True
-
-    monkeypatch.setattr(webbrowser, "get", Browser)
+    opened = graphical_browser(monkeypatch)
     async with running(library, urls=[hub]) as h:
         await h.press("o")
         await h.press("tab", "tab", "o")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import webbrowser
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from http.server import BaseHTTPRequestHandler
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 from tests.support.hostile_pipeline import reader_title
-from tests.support.ui import Harness, running
+from tests.support.ui import Harness, graphical_browser, running
 from textual.message import Message
 from textual.notifications import Notification, Notify
 
@@ -227,16 +226,7 @@ async def test_an_image_number_opens_the_picture_in_the_system_browser(
 ) -> None:
     """A picture is a link like any other (Tab, or its number, then enter), but it opens
     outside: the app reads articles, and the terminal may not draw pictures at all."""
-    opened: list[str] = []
-
-    class Browser:
-        name = "firefox"
-
-        def open(self, url: str) -> bool:
-            opened.append(url)
-            return True
-
-    monkeypatch.setattr(webbrowser, "get", Browser)
+    opened = graphical_browser(monkeypatch)
     async with running(library, urls=[pictures.site.url("/top.html")]) as h:
         await h.press("1", "enter")
         await h.settle()

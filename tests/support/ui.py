@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+import webbrowser
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
+import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.message import Message
@@ -95,3 +97,18 @@ async def running(
         harness = Harness(app, pilot, notes)
         await harness.settle()
         yield harness
+
+
+def graphical_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stand in for the system's graphical browser; returns the URLs it is asked to open."""
+    opened: list[str] = []
+
+    class Browser:
+        name = "firefox"
+
+        def open(self, url: str) -> bool:
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr(webbrowser, "get", Browser)
+    return opened

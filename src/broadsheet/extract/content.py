@@ -78,14 +78,21 @@ def link_density(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     if memo is None:
         linked = sum(weight(a.text(deep=True).strip()) for a in node.css("a"))
     else:
-        linked = 0
-        for a in node.css("a"):
-            key = a.mem_id
-            size = memo.get(key)
-            if size is None:
-                size = memo[key] = weight(a.text(deep=True).strip())
-            linked += size
+        linked = weigh_once(node.css("a"), memo)
     return min(1.0, linked / total)
+
+
+def weigh_once(nodes: list[LexborNode], memo: dict[int, int]) -> int:
+    """The summed text weight of ``nodes``, each weighed once: ``memo`` keeps weights by
+    ``mem_id`` for callers that ask about nested containers, which share their elements."""
+    total = 0
+    for node in nodes:
+        key = node.mem_id
+        size = memo.get(key)
+        if size is None:
+            size = memo[key] = weight(node.text(deep=True).strip())
+        total += size
+    return total
 
 
 NEVER_UNLIKELY = frozenset({"body", "html", "article", "main", "a", "td", "tr", "table"})
@@ -389,14 +396,7 @@ def _paragraph_mass(node: LexborNode, sizes: dict[int, int]) -> int:
     ``sizes`` remembers each paragraph's weight: ``_widen`` asks about a node and then its
     ancestors, which hold the same paragraphs again.
     """
-    total = 0
-    for p in node.css("p"):
-        key = p.mem_id
-        size = sizes.get(key)
-        if size is None:
-            size = sizes[key] = weight(p.text(deep=True).strip())
-        total += size
-    return total
+    return weigh_once(node.css("p"), sizes)
 
 
 def _widen(node: LexborNode, posts: bool = True) -> LexborNode:
