@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from broadsheet.models import (
@@ -99,6 +100,13 @@ def run_cli(
     env["BROADSHEET_HOME"] = str(home)
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(extra_env or {})
+    return run_module(args, env, timeout=timeout)
+
+
+def run_module(
+    args: Sequence[str], env: dict[str, str], *, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """``python -m broadsheet ARGS`` in ``env``, its output captured as UTF-8 text."""
     return subprocess.run(
         [sys.executable, "-m", "broadsheet", *args],
         capture_output=True,

@@ -14,9 +14,10 @@ import socket
 import socketserver
 import struct
 import subprocess
-import sys
 import threading
 from pathlib import Path
+
+from tests.support.area_c import run_module
 
 from broadsheet.demo.server import SiteServer
 
@@ -127,12 +128,4 @@ def run_cli_platform(
     env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_HOME"}
     env.update(XDG_DATA_HOME=str(tmp / "xdg"), HOME=str(tmp / "user"), PYTHONIOENCODING="utf-8")
     env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "broadsheet", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return run_module(args, env)
