@@ -33,12 +33,23 @@ PLACES = {
     "HelpScreen": "Help",
     "AddressScreen": "Address prompt",
     "TocScreen": "Table of contents",
+    "SearchScreen": "Search",
+    "ExportScreen": "Export dialog",
 }
 
 
+# Keys whose character is invisible or spelt out better: ESC, a space or a tab written into the
+# README as themselves would be control characters or blanks in a table cell.
+_NAMED = {"escape": "esc", "space": "space", "tab": "tab", "backspace": "backspace", "slash": "/"}
+
+
 def _key_name(key: str) -> str:
-    """``question_mark`` -> ``?``; combinations and named keys stay as Textual spells them."""
-    return key_to_character(key) or key
+    """``question_mark`` -> ``?``, ``escape`` -> ``esc``; combinations and other named keys
+    stay as Textual spells them."""
+    if key in _NAMED:
+        return _NAMED[key]
+    char = key_to_character(key)
+    return char if char and char.isprintable() and not char.isspace() else key
 
 
 def _keys(binding: Binding) -> str:

@@ -27,3 +27,12 @@ def test_readme_keys_table_matches_the_bindings() -> None:
 def test_every_binding_in_the_table_has_an_id() -> None:
     table = _script().keys_table()
     assert "| `` |" not in table
+
+
+def test_every_key_is_written_visibly() -> None:
+    """Escape, space and tab are spelt out: as themselves they would put control characters
+    or blank cells into the README."""
+    table = _script().keys_table()
+    assert not [c for c in table if not c.isprintable() and c != "\n"]
+    assert "| ` ` |" not in table
+    assert "`esc`" in table and "`space`" in table and "`tab`" in table
