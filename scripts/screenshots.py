@@ -150,27 +150,36 @@ async def follow_sources(folder: Path, server: SiteServer) -> None:
         library.close()
 
 
-_TEXT = re.compile(r'(<text [^>]*?textLength=")([0-9.]+)("[^>]*>)([^<]*)(</text>)')
+_TEXT = re.compile(
+    r'(<text [^>]*?x=")([0-9.]+)("[^>]*?textLength=")([0-9.]+)("[^>]*>)([^<]*)(</text>)'
+)
+_LEADING_SPACE = re.compile(r"^(?:&#160;|\u00a0| )+")
 
 
-def fix_wide_text(svg: str) -> str:
-    """Give each run of text the width it takes on a terminal.
+def fix_text_runs(svg: str) -> str:
+    """Draw each run of text where and as wide as the terminal shows it.
 
-    Rich's SVG export sets a run's ``textLength`` to a cell width times its *characters*,
-    while a CJK character takes two cells: browsers then squeeze Chinese text into half its
-    width (and overlap it), and other renderers shift what follows. The run's position is
-    already counted in cells, so only the length is wrong.
+    Rich's SVG export has two slips that renderers make visible: a run's ``textLength`` is a
+    cell's width times its *characters*, while a CJK character takes two cells (browsers then
+    squeeze Chinese into half its width); and a run may start with spaces (a hanging indent,
+    a list's gutter), which SVG renderers such as librsvg drop, pulling the text left. So the
+    length is counted in cells and leading spaces become a later start.
     """
 
-    def widen(match: re.Match[str]) -> str:
-        text = html.unescape(match.group(4))
-        cells = cell_len(text)
-        if not text or cells == len(text):
+    def fix(match: re.Match[str]) -> str:
+        start, x, mid, length, tail, body, end = match.groups()
+        text = html.unescape(body)
+        if not text:
             return match.group(0)
-        length = float(match.group(2)) / len(text) * cells
-        return f"{match.group(1)}{length:g}{match.group(3)}{match.group(4)}{match.group(5)}"
+        cell = float(length) / len(text)  # Rich's own cell width
+        lead = _LEADING_SPACE.match(body)
+        if lead is not None and lead.end() < len(body):
+            spaces = len(html.unescape(lead.group(0)))
+            body, text = body[lead.end() :], text[spaces:]
+            x = f"{float(x) + spaces * cell:g}"
+        return f"{start}{x}{mid}{cell * cell_len(text):g}{tail}{body}{end}"
 
-    return _TEXT.sub(widen, svg)
+    return _TEXT.sub(fix, svg)
 
 
 async def shoot(out: Path) -> list[Path]:
@@ -190,7 +199,7 @@ async def shoot(out: Path) -> list[Path]:
                 await steps(pilot)
                 path = out / f"{name}.svg"
                 app.save_screenshot(path.name, path=str(out))
-                path.write_text(fix_wide_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+                path.write_text(fix_text_runs(path.read_text(encoding="utf-8")), encoding="utf-8")
                 written.append(path)
             library.close()
     return written
