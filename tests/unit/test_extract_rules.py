@@ -405,3 +405,31 @@ def test_related_heading_holding_a_bidi_character_is_still_found() -> None:
     assert [link.url for link in article.related] == [
         f"https://news.example/r{n}" for n in range(2)
     ]
+
+
+def test_an_embedded_social_post_is_part_of_the_story_but_a_share_bar_is_not() -> None:
+    tweet = "Yes this is real and the county spent a fortune on the new signs along the river."
+    html = (
+        "<html><body><article><h1>River path</h1>"
+        f"{paragraphs(ARTICLE[:2])}"
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'>"
+        f"<p>{tweet}</p>— A Resident (@resident) November 18, 2026</blockquote></div>"
+        f"{paragraphs(ARTICLE[2:])}"
+        "<div class='social-share'><a href='/s/x'>Share on X</a> <a href='/s/f'>Facebook</a></div>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert tweet in text and "@resident" in text
+    assert all(t in text for t in ARTICLE)
+    assert "Share on X" not in text
+
+
+def test_a_quote_keeps_its_attribution() -> None:
+    html = (
+        f"<html><body><article>{paragraphs(ARTICLE)}"
+        "<blockquote><p>Keep the path open and keep it lit.</p>"
+        "<footer>— <cite>The parks officer</cite></footer></blockquote>"
+        "</article></body></html>"
+    )
+    quotes = [b.text for b in extract(html).blocks if b.kind.value == "quote"]
+    assert quotes == ["Keep the path open and keep it lit.\n— The parks officer"]

@@ -377,9 +377,7 @@ class BlockBuilder:
         self.blocks.append(Block(BlockKind.CODE, text, language=language))
 
     def _quote(self, node: LexborNode) -> None:
-        paragraphs = [line(p.text(deep=True, separator=" ")) for p in node.css("p")]
-        lines = [p for p in paragraphs if p] or [line(node.text(deep=True, separator=" "))]
-        text = "\n".join(x for x in lines if x)
+        text = "\n".join(_quote_lines(node))
         self._collect_links(node)
         if text:
             self.blocks.append(Block(BlockKind.QUOTE, text, level=1))
@@ -503,3 +501,31 @@ def squash_blocks(blocks: list[Block]) -> list[Block]:
     ):
         out.pop()
     return out
+
+
+def _quote_lines(node: LexborNode) -> list[str]:
+    """A block quote's lines: each block inside it (a paragraph, a ``<footer>``), and the
+    loose text between them, such as the "— Name (@handle) date" an embedded post ends with,
+    or an attribution set after the quoted paragraphs without an element of its own."""
+    lines: list[str] = []
+    loose: list[str] = []
+
+    def end_loose() -> None:
+        if text := line("".join(loose)):
+            lines.append(text)
+        loose.clear()
+
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            loose.append(child.text_content or "")
+        elif tag == "br":
+            end_loose()
+        elif tag in BLOCK_TAGS:
+            end_loose()
+            if text := line(child.text(deep=True, separator=" ")):
+                lines.append(text)
+        elif tag is not None and not tag.startswith("-"):
+            loose.append(child.text(deep=True))
+    end_loose()
+    return lines

@@ -95,6 +95,7 @@ def weigh_once(nodes: list[LexborNode], memo: dict[int, int]) -> int:
     return total
 
 
+_CITING = frozenset({"blockquote", "figure"})
 NEVER_UNLIKELY = frozenset({"body", "html", "article", "main", "a", "td", "tr", "table"})
 
 
@@ -111,6 +112,9 @@ def remove_unlikely(body: LexborNode, unlikely: list[LexborNode]) -> None:
             continue
         node.remove()
     for node in body.css("nav, aside, footer"):
+        parent = node.parent
+        if node.tag == "footer" and parent is not None and parent.tag in _CITING:
+            continue  # a quote's or a figure's attribution, not the page's footer
         node.remove()
 
 

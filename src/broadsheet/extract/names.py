@@ -136,6 +136,12 @@ _SOURCES: tuple[tuple[int, str], ...] = (
 # ("c-article-most-popular", "post-trending").
 _RAIL_SOURCE = r"most-?(?:popular|read|viewed|shared)|trending|popular-(?:posts|stories)"
 _RAIL = re.compile(_RAIL_SOURCE)
+# A post quoted from a social network ("social-media-embed", "embed-twitter"): the story's
+# own material, whatever "social" or "media" say of the wrapper.
+_EMBED = re.compile(
+    r"(?:social|media|twitter|tweet|instagram|tiktok|facebook|x)[-_]?(?:media[-_]?)?embed"
+    r"|embed[-_](?:social|twitter|tweet|instagram|tiktok|facebook|post)"
+)
 _PATTERNS = tuple((bit, _compile(source)) for bit, source in _SOURCES)
 
 
@@ -166,6 +172,8 @@ def _token_first(token: str) -> int:
             flags |= bit
     if _RAIL.search(token):
         flags = (flags | UNLIKELY) & ~MAYBE
+    elif flags & UNLIKELY and _EMBED.search(token):
+        flags &= ~UNLIKELY
     return flags
 
 
@@ -179,6 +187,8 @@ def _token_rest(token: str) -> int:
             flags |= bit
     if _RAIL.search(token):
         flags = (flags | BOILERPLATE | NEGATIVE) & ~POSITIVE
+    elif flags & (BOILERPLATE | NEGATIVE) and _EMBED.search(token):
+        flags &= ~(BOILERPLATE | NEGATIVE)
     return flags
 
 
