@@ -182,11 +182,23 @@ def fix_text_runs(svg: str) -> str:
     return _TEXT.sub(fix, svg)
 
 
+# A fixed port keeps the addresses on screen, and so the files, the same from run to run.
+PORT = 47_017
+
+
+def demo_server() -> SiteServer:
+    """The demo site on ``PORT``, or on any free port when that one is taken."""
+    try:
+        return SiteServer(SITE, port=PORT)
+    except OSError:
+        return SiteServer(SITE)
+
+
 async def shoot(out: Path) -> list[Path]:
     written: list[Path] = []
     with (
         tempfile.TemporaryDirectory(prefix="broadsheet-shots-") as folder,
-        SiteServer(SITE) as server,
+        demo_server() as server,
     ):
         serve_column(server)
         urls = demo_urls(server)
