@@ -16,7 +16,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -182,8 +183,10 @@ def fix_text_runs(svg: str) -> str:
     return _TEXT.sub(fix, svg)
 
 
-# A fixed port keeps the addresses on screen, and so the files, the same from run to run.
+# A fixed port and data folder keep the addresses and paths on screen, and so the files, the
+# same from run to run.
 PORT = 47_017
+FOLDER = Path(tempfile.gettempdir()) / "broadsheet-screenshots"
 
 
 def demo_server() -> SiteServer:
@@ -194,10 +197,21 @@ def demo_server() -> SiteServer:
         return SiteServer(SITE)
 
 
+@contextmanager
+def fresh_folder() -> Iterator[Path]:
+    """``FOLDER``, empty, removed afterwards."""
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    FOLDER.mkdir(parents=True)
+    try:
+        yield FOLDER
+    finally:
+        shutil.rmtree(FOLDER, ignore_errors=True)
+
+
 async def shoot(out: Path) -> list[Path]:
     written: list[Path] = []
     with (
-        tempfile.TemporaryDirectory(prefix="broadsheet-shots-") as folder,
+        fresh_folder() as folder,
         demo_server() as server,
     ):
         serve_column(server)
