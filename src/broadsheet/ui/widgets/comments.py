@@ -14,8 +14,6 @@ indentation and the shape of the thread stays visible.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
@@ -34,20 +32,10 @@ from textual.widgets import Static
 
 from broadsheet.models import Comment, CommentState, CommentThread
 from broadsheet.ui.render import comments_heading
+from broadsheet.ui.thread_shape import ThreadShape
 from broadsheet.ui.widgets.comment_visual import CommentVisual, comment_body, comment_header
 
 MORE = -1  # the row of the "more comments" entry, after the last comment
-_ROOT = -1  # the parent key of top-level comments in ``_children``
-
-
-@dataclass(frozen=True, slots=True)
-class _Node:
-    """A comment with its place in the thread, computed once per thread."""
-
-    index: int
-    comment: Comment
-    depth: int
-    parent: int | None
 
 
 def thread_heading(thread: CommentThread, shown: int | None = None) -> str:
@@ -157,9 +145,7 @@ class CommentList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entries: list[_Node] = []
-        self._children: dict[int, list[int]] = {}
-        self._collapsed: set[int] = set()
+        self._shape = ThreadShape()
         self._visuals: dict[int, CommentVisual] = {}
         # (comment, width, style) -> drawn lines, for the comments on screen (and a few more).
         self._strip_cache: dict[tuple[int, int, Style], list[Strip]] = {}
@@ -181,28 +167,17 @@ class CommentList(ScrollView, can_focus=True):
         With ``keep`` (a thread that grew by a page of "more comments") folds made by id stay
         folded and the cursor goes to the first comment that was not there before.
         """
-        old_ids = {node.comment.id for node in self._entries} if keep else set()
-        folded_ids = {self._entries[i].comment.id for i in self._collapsed} if keep else set()
-        by_id: dict[str, int] = {}
-        self._entries = []
-        self._children = {}
-        self._collapsed = set()
+        old = self._shape
+        old_ids = {node.comment.id for node in old.nodes} if keep else set()
+        self._shape = ThreadShape(comments, old.folded_ids if keep else ())
         self._visuals = {}
         self._strip_cache = {}
-        for index, comment in enumerate(comments):
-            parent = by_id.get(comment.parent) if comment.parent else None
-            depth = self._entries[parent].depth + 1 if parent is not None else 0
-            self._entries.append(_Node(index, comment, depth, parent))
-            self._children.setdefault(parent if parent is not None else _ROOT, []).append(index)
-            by_id.setdefault(comment.id, index)
-            if comment.id in folded_ids:
-                self._collapsed.add(index)
         self.next_page = next_page
         self.loading_more = False
         first_new = next(
-            (n.index for n in self._entries if keep and n.comment.id not in old_ids), None
+            (n.index for n in self._shape.nodes if keep and n.comment.id not in old_ids), None
         )
-        self._rebuild(first_new if first_new is not None else 0 if self._entries else None)
+        self._rebuild(first_new if first_new is not None else 0 if self._shape else None)
         if not keep:
             self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -239,26 +214,11 @@ class CommentList(ScrollView, can_focus=True):
 
     def is_collapsed(self, index: int) -> bool:
         """Whether the replies of comment ``index`` are hidden."""
-        return index in self._collapsed
+        return index in self._shape.collapsed
 
     def hidden_replies(self, index: int) -> int:
         """How many comments folding ``index`` hides (all its descendants)."""
-        return sum(1 for _ in self._descendants(index))
-
-    def _descendants(self, index: int) -> Iterator[int]:
-        stack = list(reversed(self._children.get(index, ())))
-        while stack:  # explicit: threads may be deeper than Python's recursion limit
-            child = stack.pop()
-            yield child
-            stack.extend(reversed(self._children.get(child, ())))
-
-    def _visible(self) -> Iterator[int]:
-        stack = list(reversed(self._children.get(_ROOT, ())))
-        while stack:
-            child = stack.pop()
-            yield child
-            if child not in self._collapsed:
-                stack.extend(reversed(self._children.get(child, ())))
+        return self._shape.hidden_replies(index)
 
     # -- layout: heights per row, drawn lines only on screen ---------------------------------
 
@@ -270,8 +230,8 @@ class CommentList(ScrollView, can_focus=True):
             hint = "" if self.loading_more else "  enter loads the next page"
             visual = CommentVisual(0, Content.assemble((label, "bold"), (hint, "dim")), Content(""))
         else:
-            node = self._entries[index]
-            hidden = self.hidden_replies(index) if index in self._collapsed else 0
+            node = self._shape.nodes[index]
+            hidden = self.hidden_replies(index) if self.is_collapsed(index) else 0
             body = Content("") if hidden else comment_body(node.comment)
             header = comment_header(node.comment, collapsed_replies=hidden)
             visual = CommentVisual(node.depth, header, body)
@@ -295,7 +255,7 @@ class CommentList(ScrollView, can_focus=True):
 
     def _rebuild(self, keep: int | None) -> None:
         """The visible rows after a fold or a new thread; the cursor stays on ``keep``."""
-        self._rows = list(self._visible())
+        self._rows = list(self._shape.visible())
         if self.next_page is not None:
             self._rows.append(MORE)
         self._position = {index: row for row, index in enumerate(self._rows)}
@@ -413,17 +373,17 @@ class CommentList(ScrollView, can_focus=True):
         index = self.current
         if index is None:
             return
-        if self._children.get(index) and index not in self._collapsed:
-            self._collapsed.add(index)
+        if self._shape.has_replies(index) and not self.is_collapsed(index):
+            self._shape.collapsed.add(index)
             self._refold(index)
-        elif (parent := self._entries[index].parent) is not None:
+        elif (parent := self._shape.parent(index)) is not None:
             self.select_comment(parent)
 
     def action_expand(self) -> None:
         """Show the replies of the highlighted comment again."""
         index = self.current
-        if index is not None and index in self._collapsed:
-            self._collapsed.discard(index)
+        if index is not None and self.is_collapsed(index):
+            self._shape.collapsed.discard(index)
             self._refold(index)
 
     def action_fold(self) -> None:
@@ -436,7 +396,7 @@ class CommentList(ScrollView, can_focus=True):
         index = self.current
         if index is None:
             return
-        if index in self._collapsed:
+        if self.is_collapsed(index):
             self.action_expand()
         else:
             self.action_collapse()
@@ -444,34 +404,20 @@ class CommentList(ScrollView, can_focus=True):
     def action_parent(self) -> None:
         """Jump to the comment this one answers."""
         index = self.current
-        if index is not None and (parent := self._entries[index].parent) is not None:
+        if index is not None and (parent := self._shape.parent(index)) is not None:
             self.select_comment(parent)
 
-    def _root_of(self, index: int) -> int:
-        while (parent := self._entries[index].parent) is not None:
-            index = parent
-        return index
-
     def _jump_root(self, step: int) -> None:
-        roots = self._children.get(_ROOT, [])
-        index = self.current
-        if index is None:  # on "more comments": [ goes back to the last thread
-            if step < 0 and roots:
-                self.select_comment(roots[-1])
-            return
-        position = roots.index(self._root_of(index)) + step
-        if 0 <= position < len(roots):
-            self.select_comment(roots[position])
+        # On "more comments" (no current comment), [ goes back to the last thread.
+        target = self._shape.step_root(self.current, step)
+        if target is not None:
+            self.select_comment(target)
 
     def _jump_sibling(self, step: int) -> None:
         index = self.current
-        if index is None:
-            return
-        parent = self._entries[index].parent
-        siblings = self._children.get(parent if parent is not None else _ROOT, [])
-        position = siblings.index(index) + step
-        if 0 <= position < len(siblings):
-            self.select_comment(siblings[position])
+        target = self._shape.step_sibling(index, step) if index is not None else None
+        if target is not None:
+            self.select_comment(target)
 
     def action_next_sibling(self) -> None:
         """Jump to the next comment answering the same parent (skipping the replies between)."""
