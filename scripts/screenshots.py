@@ -121,6 +121,19 @@ async def export_dialog(pilot: Pilot[None]) -> None:
     await press(pilot, "e")
 
 
+async def address_prompt(pilot: Pilot[None]) -> None:
+    await press(pilot, "escape", "a")
+    await pilot.press(*"https://example.org/a-story")
+    await settle(pilot)
+
+
+async def command_palette(pilot: Pilot[None]) -> None:
+    await press(pilot, "ctrl+p")
+    await pilot.press(*"article")
+    await settle(pilot)
+    await pilot.pause(0.3)  # the palette searches its providers in the background
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main-chinese-article-160x48", (160, 48), nothing),
     ("blog-article-160x48", (160, 48), blog_reader),
@@ -139,6 +152,8 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("search-opened-160x48", (160, 48), search_opened),
     ("export-dialog-160x48", (160, 48), export_dialog),
     ("export-dialog-80x24", (80, 24), export_dialog),
+    ("address-prompt-80x24", (80, 24), address_prompt),
+    ("command-palette-160x48", (160, 48), command_palette),
 ]
 
 
