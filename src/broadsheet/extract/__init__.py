@@ -61,14 +61,11 @@ _JUDGED = frozenset(
 
 
 # Elements that are never a container worth judging, nor a comment section or placeholder:
-# a fifth of the named elements on a page, mostly links and pictures with unique ids, then
-# icons and form controls ("comments" names the speech-bubble icon far more often than a
-# thread). Spans and list items stay: "<span class=comments>19 Comments</span>" states a count.
+# a fifth of the named elements on a page, mostly links and pictures with unique ids. (Icons
+# and form controls, svg, button, select, textarea, are gone already: ``JUNK_TAGS``.)
 _NEVER_NAMED = frozenset(
-    {"a", "img", "input", "i", "em", "b", "strong", "label", "picture", "source", "time",
-     "svg", "symbol", "path", "use", "g", "button", "textarea", "select", "option", "abbr",
-     "code"}
-)  # fmt: skip
+    {"a", "img", "input", "i", "em", "b", "strong", "label", "picture", "source", "time"}
+)
 _COMMENT_BITS = 0xFF  # hints.verdict's bits; the two below sit above them
 _RELATED = 0x100
 _UNLIKELY = 0x200
