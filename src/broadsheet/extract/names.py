@@ -87,7 +87,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _SOURCES: tuple[tuple[int, str], ...] = (
-    (RELATED, (r"related|xiangguan|xgwz|xgxw|relate|see-also|further-reading")),
+    (RELATED, r"related|xiangguan|xgwz|xgxw|relate|see-also|further-reading"),
     (
         UNLIKELY,
         (
@@ -139,7 +139,7 @@ _RAIL = re.compile(_RAIL_SOURCE)
 # A post quoted from a social network ("social-media-embed", "embed-twitter"): the story's
 # own material, whatever "social" or "media" say of the wrapper.
 _EMBED = re.compile(
-    r"(?:social|media|twitter|tweet|instagram|tiktok|facebook|x)[-_]?(?:media[-_]?)?embed"
+    r"(?:social|media|twitter|tweet|instagram|tiktok|facebook|(?:^|[-_])x)[-_]?(?:media[-_]?)?embed"
     r"|embed[-_](?:social|twitter|tweet|instagram|tiktok|facebook|post)"
 )
 _PATTERNS = tuple((bit, _compile(source)) for bit, source in _SOURCES)
