@@ -57,6 +57,7 @@ class Pictures:
         self.page("/top.html", "/red.png", paragraphs=1)
         self.page("/far.html", "/far.png", paragraphs=80)
         self.page("/broken.html", "/broken.png", paragraphs=1)
+        self.page("/middle.html", "/red.png", paragraphs=40, after=40)
 
     def add(self, path: str, body: bytes, kind: str) -> None:
         def serve(req: BaseHTTPRequestHandler) -> None:
@@ -68,14 +69,14 @@ class Pictures:
     def _redirect(self, req: BaseHTTPRequestHandler, where: str) -> None:
         send(req, 302, b"", "text/plain", {"Location": where})
 
-    def page(self, path: str, image: str, *, paragraphs: int) -> None:
+    def page(self, path: str, image: str, *, paragraphs: int, after: int = 1) -> None:
         words = "<p>" + "Plain words of the article around its picture. " * 6 + "</p>"
         html = (
             "<html><head><title>Pictured</title></head><body><article><h1>Pictured</h1>"
             + words * paragraphs
             + f'<figure><img src="{image}" alt="a red box"><figcaption>A red box</figcaption>'
             + "</figure>"
-            + words
+            + words * after
             + "</article></body></html>"
         ).encode()
         self.add(path, html, "text/html; charset=utf-8")
@@ -247,3 +248,24 @@ def test_images_can_be_switched_off_in_the_config() -> None:
     assert wrong.problems == (
         "the settings: ui.images must be true or false, not 'no'; using the default (true)",
     )
+
+
+async def test_a_picture_arriving_above_the_top_keeps_the_text_in_place(
+    library: Library, pictures: Pictures
+) -> None:
+    """Scrolled so the image block starts just above the pane's top, the paragraph after it is
+    what is being read; the picture then mounts in the block, and the pane scrolls by the rows
+    it took (as browsers anchor the text being read) instead of pushing that paragraph down."""
+    async with drawing(library, pictures.site.url("/middle.html")) as h:
+        reader = h.app.query_one(ReaderPane)
+        block = picture_block(h)
+        after = reader.children[reader.children.index(block) + 1]
+        assert not block.requested
+        reader.scroll_to(y=block.virtual_region.y + 1, animate=False, immediate=True)
+        row = after.virtual_region.y - reader.scroll_y  # where it is read, before the picture
+        assert block.requested
+        await h.settle()
+        await h.pilot.pause()
+        assert block.query(".picture")
+        assert block.outer_size.height > 5  # the picture took rows
+        assert after.virtual_region.y - reader.scroll_y == row

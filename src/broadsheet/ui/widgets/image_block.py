@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PIL import Image as PILImage
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
@@ -63,6 +65,13 @@ def _decode(path: Path) -> PILImage.Image:
 class ImageBlock(Vertical):
     """The caption (a Static the pane's find-in-page knows) and, once fetched, the picture."""
 
+    @dataclass
+    class Grown(Message):
+        """The block took ``rows`` more rows: its picture (or a note) arrived."""
+
+        block: ImageBlock
+        rows: int
+
     def __init__(self, block: Block, caption: Static, *, classes: str = "") -> None:
         super().__init__(classes=classes)
         self.block = block
@@ -86,7 +95,14 @@ class ImageBlock(Vertical):
         picture = await asyncio.to_thread(_decode, path)
         from textual_image.widget import Image  # imported after graphics_supported()
 
+        before = self.outer_size.height
         await self.mount(Image(picture, classes="picture"), before=self.caption)
+        self.call_after_refresh(self._grown, before)
+
+    def _grown(self, before: int) -> None:
+        """Say how much taller the block became, so the pane can keep the text in place."""
+        if (rows := self.outer_size.height - before) > 0:
+            self.post_message(self.Grown(self, rows))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A picture that cannot be had says so under its caption, quietly."""
@@ -98,4 +114,6 @@ class ImageBlock(Vertical):
         else:  # Pillow: not an image, or one it cannot decode
             reason = "not a picture Broadsheet can read"
         note = Content(f"(the picture could not be shown: {clean_line(reason)})")
+        before = self.outer_size.height
         self.mount(Static(note, classes="image-note", markup=False))
+        self.call_after_refresh(self._grown, before)

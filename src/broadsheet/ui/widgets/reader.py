@@ -146,6 +146,14 @@ class ReaderPane(VerticalScroll):
         if self._tracking and self.position is not None:
             self.call_after_refresh(self._restore, self.position)
 
+    def on_image_block_grown(self, message: ImageBlock.Grown) -> None:
+        """A picture arrived in a block that starts above the top of the pane: scroll down by
+        what it added, so the text being read stays where it was (as browsers anchor it).
+        A block starting in view grows in view, pushing down only what follows it."""
+        message.stop()
+        if message.block.virtual_region.y < self.scroll_y:
+            self.scroll_to(y=self.scroll_y + message.rows, animate=False, immediate=True)
+
     def load_visible_images(self) -> None:
         """Ask the image blocks now in view for their pictures (each asks once)."""
         if self.image_loader is None:
