@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from broadsheet import paths
 from broadsheet.cli_common import StatusLine, open_library, say
 from broadsheet.sanitize import clean_line, clean_text
+from broadsheet.serialize import summary_to_dict
 
 if TYPE_CHECKING:
     from broadsheet.models import SearchHit
@@ -61,16 +62,8 @@ def marked_snippet(hit: SearchHit, *, bold: bool) -> str:
 
 
 def _hit_dict(hit: SearchHit) -> dict[str, Any]:
-    a = hit.article
     return {
-        "id": a.id,
-        "url": a.url,
-        "title": clean_line(a.title),
-        "site_name": clean_line(a.site_name),
-        "published": a.published,
-        "fetched_at": a.fetched_at,
-        "read": a.read,
-        "favourite": a.favourite,
+        **summary_to_dict(hit.article),
         "rank": hit.rank,
         "field": hit.field,
         "snippet": clean_text(hit.snippet),

@@ -22,6 +22,7 @@ from broadsheet.cli_common import StatusLine, open_library, say
 from broadsheet.errors import BroadsheetError
 from broadsheet.models import Source
 from broadsheet.sanitize import clean_line
+from broadsheet.serialize import summary_to_dict
 
 if TYPE_CHECKING:
     from broadsheet.library import Library
@@ -132,22 +133,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             limit=args.limit, source_id=source_id, unread=args.unread, favourites=args.favourites
         )
     if args.json:
-        _json(
-            [
-                {
-                    "id": a.id,
-                    "url": a.url,
-                    "title": clean_line(a.title),
-                    "site_name": clean_line(a.site_name),
-                    "published": a.published,
-                    "fetched_at": a.fetched_at,
-                    "read": a.read,
-                    "favourite": a.favourite,
-                    "comment_count": a.comment_count,
-                }
-                for a in articles
-            ]
-        )
+        _json([summary_to_dict(a) for a in articles])
         return 0
     for a in articles:
         state = ("read" if a.read else "unread") + (" *" if a.favourite else "")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag
 
 from broadsheet import paths
@@ -53,20 +53,7 @@ from broadsheet.store.query import parse_query
 
 if TYPE_CHECKING:
     from broadsheet.sources import Progress, RefreshReport, RefreshSettings
-    from broadsheet.sources.engine import Refresher
-
-
-class Extractor(Protocol):
-    """The shape of ``broadsheet.extract.extract``; tests may pass a small stand-in."""
-
-    def __call__(
-        self,
-        html: bytes | str,
-        url: str | None = None,
-        *,
-        content_type: str | None = None,
-        now: datetime | None = None,
-    ) -> Article: ...
+    from broadsheet.sources.engine import Extractor, Refresher
 
 
 def _default_extract(

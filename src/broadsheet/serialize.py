@@ -19,6 +19,7 @@ from typing import Any
 
 from broadsheet.models import (
     Article,
+    ArticleSummary,
     Block,
     BlockKind,
     Comment,
@@ -37,6 +38,21 @@ JSONDict = dict[str, Any]
 
 def _opt_line(value: str | None) -> str | None:
     return None if value is None else clean_line(value)
+
+
+def summary_to_dict(summary: ArticleSummary) -> JSONDict:
+    """One row of the article list (``list --json``, and each ``search --json`` hit)."""
+    return {
+        "id": summary.id,
+        "url": summary.url,
+        "title": clean_line(summary.title),
+        "site_name": clean_line(summary.site_name),
+        "published": summary.published,
+        "fetched_at": summary.fetched_at,
+        "read": summary.read,
+        "favourite": summary.favourite,
+        "comment_count": summary.comment_count,
+    }
 
 
 def span_to_dict(span: Span) -> JSONDict:

@@ -48,7 +48,8 @@ from broadsheet.store.sources import NewEntry
 
 
 class Extractor(Protocol):
-    """The shape of ``broadsheet.extract.extract``."""
+    """The shape of ``broadsheet.extract.extract``, which the Library and the refresher take
+    (tests may pass a small stand-in)."""
 
     def __call__(
         self,
