@@ -14,7 +14,7 @@ from textual.app import App
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from broadsheet.ui.app import BroadsheetApp
 from broadsheet.ui.service import LibraryService
@@ -57,13 +57,15 @@ class Harness:
 
         A worker that failed raises ``WorkerFailed`` from ``wait_for_complete``; the app
         reports those failures itself (tests assert on the notification), so keep waiting.
+        One the app replaced (an exclusive worker started again, as a second load of the
+        source list does) raises ``WorkerCancelled``: that is the app's design, not a fault.
         """
         for _ in range(2):
             for _attempt in range(20):
                 try:
                     await self.app.workers.wait_for_complete()
                     break
-                except WorkerFailed:
+                except (WorkerFailed, WorkerCancelled):
                     continue
             await self.pilot.pause()
 

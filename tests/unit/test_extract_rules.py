@@ -122,6 +122,36 @@ def test_site_name_in_the_title(og_title: str, site: str, expected: str) -> None
     assert extract(html).title == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "banner", "heading", "expected"),
+    [
+        # A documentation page: the project's name heads every page, the page's own heading
+        # (with its permalink mark) comes second.
+        (
+            "Installing the client — Harbour client docs",
+            "<h1><a href='index.html'>Harbour client docs</a></h1>",
+            "<h1>Installing the client<a class='headerlink' href='#install'>¶</a></h1>",
+            "Installing the client",
+        ),
+        # A forum: the board's name in an h1, the topic's name in the title.
+        (
+            "Water butt overflow into a pond? - Riverside Growers Forum",
+            "<h1>Riverside Growers Forum</h1>",
+            "<h2>Water butt overflow into a pond?</h2>",
+            "Water butt overflow into a pond?",
+        ),
+    ],
+)
+def test_a_site_name_in_an_h1_is_not_the_title(
+    title: str, banner: str, heading: str, expected: str
+) -> None:
+    html = (
+        f"<html><head><title>{title}</title></head><body><header>{banner}</header>"
+        f"<main>{heading}{paragraphs(ARTICLE)}</main></body></html>"
+    )
+    assert extract(html).title == expected
+
+
 def _reference_absolute(href: str, base: str) -> str | None:
     """The slow path ``absolute`` skips for plain URLs: urljoin, urlsplit, clean_line."""
     href = href.strip()

@@ -209,15 +209,21 @@ def title(meta: Meta, tree: LexborHTMLParser, site: str) -> str:
     for cand in candidates[:2]:
         if len(cand) >= 4:
             return _strip_site(cand, site) if _names_site(cand, site) else cand
-    h1s = [node_text(h) for h in tree.css("h1")[:3]]
+    # (Documentation generators end headings with a permalink mark: "Install¶".)
+    h1s = [node_text(h).rstrip("¶#§ ") for h in tree.css("h1")[:3]]
     for h in h1s:
         # An h1 that the <title> (or og:title) repeats is the article's own heading, unless
-        # it is only the site's name there (a logo in an h1, "Salon" in "Story | Salon").
+        # it is only the site's name there: a logo in an h1, "Salon" in "Story | Salon",
+        # the project's name over a documentation page ("Page — Project").
         for c in (tag, *candidates):
             if len(h) < 4 or len(c) < 4:
                 continue
-            if c in h or (h in c and len(h) >= 0.6 * len(_strip_site(c, site))):
+            if c in h:
                 return h
+            if h in c:
+                kept = _strip_site(c, site)
+                if len(h) >= 0.6 * len(kept) and (h in kept or kept in h):
+                    return h
     for cand in candidates:
         if cand:
             return _strip_site(cand, site) if _names_site(cand, site) else cand
