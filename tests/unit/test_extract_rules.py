@@ -463,3 +463,31 @@ def test_a_quote_keeps_its_attribution() -> None:
     )
     quotes = [b.text for b in extract(html).blocks if b.kind.value == "quote"]
     assert quotes == ["Keep the path open and keep it lit.\n— The parks officer"]
+
+
+def test_teasers_for_other_stories_stay_out_of_the_body() -> None:
+    # A headline in capitals that is only a link, between paragraphs, is a teaser; a link
+    # in a sentence, or a short label, is not the point here.
+    teaser = "COUNCIL APPROVES NEW FERRY TIMETABLE AFTER A SUMMER OF COMPLAINTS FROM RIDERS"
+    html = (
+        f"<html><body><article>{paragraphs(ARTICLE[:2])}"
+        f"<p><strong><a href='/news/ferry-timetable'>{teaser}</a></strong></p>"
+        f"{paragraphs(ARTICLE[2:])}"
+        # Next/previous story cards under the article.
+        "<div class='grid-container next-prev'><div class='next'>"
+        "<a href='/news/harbour-lights'><h5>Harbour lights switched on for the winter</h5></a>"
+        "<p>The old lamps along the quay are back after a year of repairs.</p></div></div>"
+        "</article></body></html>"
+    )
+    article = extract(html)
+    assert [b.text for b in article.blocks] == ARTICLE
+    assert teaser not in article.text and "Harbour lights" not in article.text
+
+
+def test_a_sentence_that_is_one_link_stays_in_the_body() -> None:
+    sentence = "Read the council's full report on the river path trial, published this morning."
+    html = (
+        f"<html><body><article>{paragraphs(ARTICLE)}"
+        f"<p><a href='/reports/river-path.pdf'>{sentence}</a></p></article></body></html>"
+    )
+    assert sentence in extract(html).text

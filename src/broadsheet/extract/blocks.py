@@ -309,9 +309,13 @@ class BlockBuilder:
 
     @staticmethod
     def _is_link_line(node: LexborNode) -> bool:
-        """A short paragraph that is one link: a kicker, a "read more" or a section label."""
+        """A short paragraph that is one link: a kicker, a "read more" or a section label, or
+        a headline in capitals pointing to another story (news sites set their inline
+        teasers so: "SENATOR ANNOUNCES RUN FOR GOVERNOR")."""
         text = node.text(deep=True).strip()
-        return 0 < len(text) < 40 and link_density(node) >= 0.99
+        if not text or len(text) >= 150 or (len(text) >= 40 and not text.isupper()):
+            return False
+        return link_density(node) >= 0.99
 
     @staticmethod
     def _is_card(node: LexborNode) -> bool:

@@ -96,6 +96,7 @@ _SOURCES: tuple[tuple[int, str], ...] = (
             r"skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
             r"yom-remote|share|pinglun|xiangguan|mianze|copyright|navbar|subnav|cookie|consent|"
             r"trending|teaser|most-?read|mostpopular|most-popular|outbrain|taboola|promo|"
+            r"next-?prev|prev-?next|"
             r"^(?:top|nav|position|login|side|hot|rank|ranking|recommend|prenext|foot|gg|ads?)"
             r"(?:$|[_-])|[_-](?:nav|ads?|gg)$"
         ),
@@ -123,7 +124,8 @@ _SOURCES: tuple[tuple[int, str], ...] = (
         (
             r"share|sharing|social|related|relatedposts|comment|pinglun|xiangguan|mianze|"
             r"disclaimer|copyright|breadcrumb|crumb|advert|sponsor|newsletter|subscribe|cookie|"
-            r"author-bio|author-info|prenext|pre_next|post-navigation|nav-links|trending|teaser|"
+            r"author-bio|author-info|prenext|pre_next|next-?prev|prev-?next|post-navigation|"
+            r"nav-links|trending|teaser|"
             r"most-?read|outbrain|taboola|"
             r"^(?:tags|ad|ads|gg|nav|print|keywords|editor|laiyuan|source|toolbar|meta)(?:$|[_-])|"
             r"^(?:navbox|hatnote)"  # MediaWiki's link boxes and "Main article:" notes
