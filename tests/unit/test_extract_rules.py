@@ -491,3 +491,29 @@ def test_a_sentence_that_is_one_link_stays_in_the_body() -> None:
         f"<p><a href='/reports/river-path.pdf'>{sentence}</a></p></article></body></html>"
     )
     assert sentence in extract(html).text
+
+
+CN_STORY = [
+    "城东社区医院本月起开设夜间门诊，每天下午五点到晚上九点接诊，方便上班族和老人就诊，"
+    "内科和儿科都有医生值班。",
+    "开诊第一周，夜间门诊共接待患者四百多人次，其中近一半是六十岁以上的老人，"
+    "医院表示将根据就诊人数调整值班安排。",
+]
+
+
+def test_a_dateline_strip_above_the_story_is_not_text() -> None:
+    # A one-row table of a dateline, the source and a comment link: page furniture.
+    html = (
+        "<html><head><meta charset=utf-8></head><body><div class=content>"
+        "<table><tr><td>2005-02-06 13:26更新 来源：转载文章</td><td><a href='/c'>发表评论</a></td>"
+        f"</tr></table>{paragraphs(CN_STORY)}</div></body></html>"
+    )
+    assert [b.text for b in extract(html).blocks] == CN_STORY
+
+
+def test_the_date_an_official_notice_is_signed_stays() -> None:
+    html = (
+        "<html><head><meta charset=utf-8></head><body><div class=content>"
+        f"{paragraphs(CN_STORY)}<p>城东区卫生健康局</p><p>2026年11月2日</p></div></body></html>"
+    )
+    assert [b.text for b in extract(html).blocks][-1] == "2026年11月2日"

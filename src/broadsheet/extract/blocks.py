@@ -41,13 +41,20 @@ _CN_META_LINE = re.compile(
     r"第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|扫一扫|扫描二维码|(?:转自|转载自|摘自)\s*《|"
     r"(?:延伸阅读|相关阅读|相关链接|相关新闻|推荐阅读)\s*[:：])"
 )
+# A dateline and nothing else: "2005-02-06 13:26更新", "2026年11月2日 09:30 发布".
+_DATELINE = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+    r"(?:\d{1,2}:\d\d(?::\d\d)?)?\s*(?:更新|发布|发表|updated)?"
+    r"(?:\s*(?:来源|來源)\s*[:：]\s*\S{1,20})?"  # and the source beside it
+)
 # One or more interface words ("Share Tweet Email", "自动播放开关 自动播放") and nothing else.
 _UI_WORDS = re.compile(
     r"(?:(?:close|caption|hide caption|toggle caption|full ?screen|autoplay|view photos?|"
     r"buy photo|back to gallery|gallery|photos?|video|play|pause|replay|loading\.*|search|"
     r"menu|skip to (?:main )?content|back to top|print|e-?mail|share|tweet|advertisement|"
     r"comments?|reply|subscribe|sign up|log ?in|next|previous|prev|more|read more|advert|"
-    r"×|✕|x|打印|关闭|分享|返回顶部|更多|评论|收藏|登录|注册|正在加载|加载中|自动播放(?:开关)?|"
+    r"×|✕|x|打印|关闭|分享|返回顶部|更多|(?:发表|我要|参与|查看)?评论|收藏|登录|注册|正在加载|"
+    r"加载中|自动播放(?:开关)?|"
     r"[<>‹›«»]+)\W*)+",
     re.IGNORECASE,
 )
@@ -224,11 +231,17 @@ class BlockBuilder:
         if len(text) < 90 and (
             _META_LINE.match(text)
             or _CN_META_LINE.match(text)
+            or (len(text) < 60 and _DATELINE.fullmatch(text) and not self._prose_begun())
             or (self.author and self._is_byline(text))
         ):
             return False
         # Interface words left by galleries, players and share bars.
         return not (whole and len(text) < 30 and _UI_WORDS.fullmatch(text))
+
+    def _prose_begun(self) -> bool:
+        """Whether a paragraph of prose has been kept yet. A dateline above the story is page
+        furniture; one below it is the story's own (the date an official notice is signed)."""
+        return any(b.kind is BlockKind.PARAGRAPH and weight(b.text) >= 100 for b in self.blocks)
 
     def _is_byline(self, text: str) -> bool:
         """A short line naming the author, unless the name only credits a photo ("(Name)")."""
@@ -420,8 +433,8 @@ class BlockBuilder:
         if any(inner.mem_id != table.mem_id for inner in nested):
             return True
         cells = table.css("td, th")
-        if len(cells) < 2:
-            return True
+        if len(cells) < 2 or len(table.css("tr")) < 2:
+            return True  # one row of cells is a strip of the page (a dateline and a source)
         return any(weight(cell.text(deep=True).strip()) > 400 for cell in cells)
 
     def _figure(self, node: LexborNode) -> None:
