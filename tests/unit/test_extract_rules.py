@@ -517,3 +517,17 @@ def test_the_date_an_official_notice_is_signed_stays() -> None:
         f"{paragraphs(CN_STORY)}<p>城东区卫生健康局</p><p>2026年11月2日</p></div></body></html>"
     )
     assert [b.text for b in extract(html).blocks][-1] == "2026年11月2日"
+
+
+def test_offers_in_a_buying_guide_stay_but_an_ad_label_goes() -> None:
+    html = (
+        f"<html><body><article>{paragraphs(ARTICLE[:2])}<p>ADVERTISING</p>"
+        "<ul><li><a href='https://shop.example/lamp'>Get it at the Lamp Shop for $39.99</a></li>"
+        f"</ul><p><a href='https://shop.example/bulb'>Get the bulbs for £4</a></p>"
+        f"{paragraphs(ARTICLE[2:])}<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a>"
+        "</li></ul></article></body></html>"
+    )
+    texts = [b.text for b in extract(html).blocks]
+    assert "Get it at the Lamp Shop for $39.99" in texts
+    assert "Get the bulbs for £4" in texts
+    assert "ADVERTISING" not in texts and "Home" not in " ".join(texts)

@@ -41,6 +41,7 @@ _CN_META_LINE = re.compile(
     r"第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|扫一扫|扫描二维码|(?:转自|转载自|摘自)\s*《|"
     r"(?:延伸阅读|相关阅读|相关链接|相关新闻|推荐阅读)\s*[:：])"
 )
+_PRICE = re.compile(r"[$€£¥]\s?\d")
 # A dateline and nothing else: "2005-02-06 13:26更新", "2026年11月2日 09:30 发布".
 _DATELINE = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
@@ -66,7 +67,7 @@ _COOKIE_NOTICE = re.compile(
 )
 # An ad label on a line of its own, a no-script notice, or a WordPress shortcode the site
 # failed to expand ("[button link=...] Send us your review[/button]"): interface, not text.
-_AD_LABEL = re.compile(r"(?:advert(?:isement)?|anzeige|广告)\W*$", re.IGNORECASE)
+_AD_LABEL = re.compile(r"(?:advert(?:isement|ising)?|anzeige|广告)\W*$", re.IGNORECASE)
 _JS_NOTICE = re.compile(
     r"\b(?:requires|enable|turn on)\s+JavaScript\b|"
     r"\bJavaScript\s+(?:is\s+)?(?:disabled|required)\b",
@@ -328,6 +329,8 @@ class BlockBuilder:
         text = node.text(deep=True).strip()
         if not text or len(text) >= 150 or (len(text) >= 40 and not text.isupper()):
             return False
+        if _PRICE.search(text):
+            return False  # an offer ("Get it on Amazon for $39.99") is the buying guide's text
         return link_density(node) >= 0.99
 
     @staticmethod
@@ -358,8 +361,10 @@ class BlockBuilder:
             if size == 0:
                 return node.css_first("img") is None
             density = link_density(node)
-            if (size < 75 and density > 0.3) or density > 0.5:
-                return True
+            if ((size < 75 and density > 0.3) or density > 0.5) and not (
+                size < 150 and _PRICE.search(text)
+            ):
+                return True  # links, unless a short list of offers ("Get it for $39.99")
         return False
 
     # -- structured blocks ------------------------------------------------------------------
