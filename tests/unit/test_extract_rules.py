@@ -531,3 +531,24 @@ def test_offers_in_a_buying_guide_stay_but_an_ad_label_goes() -> None:
     assert "Get it at the Lamp Shop for $39.99" in texts
     assert "Get the bulbs for £4" in texts
     assert "ADVERTISING" not in texts and "Home" not in " ".join(texts)
+
+
+def test_a_heading_left_last_goes_with_what_it_headed() -> None:
+    # The form under "Leave a reply" is not text; its heading has nothing left to head.
+    html = (
+        "<html><head><title>River path stays open</title></head><body><article>"
+        f"{paragraphs(ARTICLE[:2])}<h2>Lights next winter</h2>"
+        f"{paragraphs(ARTICLE[2:])}<h3>Leave a reply</h3><form><input name=comment></form>"
+        "</article></body></html>"
+    )
+    blocks = extract(html).blocks
+    assert [b.text for b in blocks] == [*ARTICLE[:2], "Lights next winter", *ARTICLE[2:]]
+
+
+def test_a_heading_of_interface_words_is_not_a_section() -> None:
+    html = (
+        f"<html><body><article>{paragraphs(ARTICLE[:2])}<h4>More:</h4>"
+        "<ul><li><a href='/a'>Ferry timetable</a></li><li><a href='/b'>Harbour lights</a></li>"
+        f"</ul>{paragraphs(ARTICLE[2:])}</article></body></html>"
+    )
+    assert [b.text for b in extract(html).blocks] == ARTICLE

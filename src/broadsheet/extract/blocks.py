@@ -295,7 +295,14 @@ class BlockBuilder:
         elif tag in HEADINGS:
             self._flush()
             text = line(node.text(deep=True)).rstrip("¶#§ ")
-            if text and text != self.title and text != self.headline:
+            # (A heading of interface words, "More:" or "Comments", headed a list or a box
+            # that is gone.)
+            if (
+                text
+                and text != self.title
+                and text != self.headline
+                and not (len(text) < 30 and _UI_WORDS.fullmatch(text))
+            ):
                 self.blocks.append(Block(BlockKind.HEADING, text, level=int(tag[1])))
         elif tag in ("ul", "ol"):
             self._flush()
@@ -503,7 +510,7 @@ def squash_blocks(blocks: list[Block]) -> list[Block]:
     (only neighbours, and only short paragraphs: an article may well say a thing twice).
     Promotional lines
     ("Subscribe to...", "Join our forums") are dropped only where they trail the text, so a
-    sentence inside the story that says "subscribe" stays.
+    sentence inside the story that says "subscribe" stays; so are headings left last.
     """
     out: list[Block] = []
     for block in blocks:
@@ -515,11 +522,15 @@ def squash_blocks(blocks: list[Block]) -> list[Block]:
         ):
             continue
         out.append(block)
-    while (
-        len(out) > 1
-        and out[-1].kind == BlockKind.PARAGRAPH
-        and len(out[-1].text) < _PROMO_MAX
-        and _PROMO.search(out[-1].text)
+    # A heading with nothing after it heads what was taken out (a comment form, a list of
+    # links), so it goes too, and what it uncovers is looked at again.
+    while len(out) > 1 and (
+        out[-1].kind == BlockKind.HEADING
+        or (
+            out[-1].kind == BlockKind.PARAGRAPH
+            and len(out[-1].text) < _PROMO_MAX
+            and _PROMO.search(out[-1].text)
+        )
     ):
         out.pop()
     return out
