@@ -109,6 +109,13 @@ def prepare(text: str) -> str:
         text = _tame_attributes(_TEMPLATE_TAG.sub("", text))
     elif long_tags:
         text = _tame_attributes(text, long_tags)
-    if len(text) > MAX_DEPTH and text.count("<") > MAX_DEPTH and _max_depth(text) > MAX_DEPTH:
+    # Nesting cannot pass the number of tags that open something ("<" not followed by "/"):
+    # two counts clear most large pages before the slower scan of every tag.
+    if (
+        len(text) > MAX_DEPTH
+        and (tags := text.count("<")) > MAX_DEPTH
+        and tags - text.count("</") > MAX_DEPTH
+        and _max_depth(text) > MAX_DEPTH
+    ):
         text = _cut_at_depth(text, MAX_DEPTH)
     return text
