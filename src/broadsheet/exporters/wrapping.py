@@ -89,7 +89,9 @@ def hard_wrap(line: str, width: int, prefix: str = "", marker: str = "↪ ") -> 
     lead = prefix
     indent = len(line) - len(line.lstrip(" "))
     for ch in line:
-        if piece and cell_len(lead + piece + ch) > width:
+        # A loop, not one cut: what follows the last space, carried to a line that starts
+        # with the wider continuation marker, may itself be too long for it.
+        while piece and cell_len(lead + piece + ch) > width:
             cut = piece.rfind(" ", indent if lead == prefix else 0) + 1
             if cut <= (indent if lead == prefix else 0) or not piece[:cut].strip():
                 cut = len(piece)
