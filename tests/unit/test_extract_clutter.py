@@ -23,19 +23,11 @@ from broadsheet.extract.comments.hints import (
 )
 from broadsheet.extract.guard import MAX_TEMPLATES, prepare
 from broadsheet.models import BlockKind, CommentState
-
-ARTICLE = [
-    "The council voted on Tuesday to keep the river path open all night, after a year in which "
-    "cyclists, runners and people walking home from late shifts asked for it again and again.",
-    "Lights will be added along the darkest stretch before the winter, and the path will be "
-    "swept twice a week, the council said, paid for from the parks budget rather than new fees.",
-    "Residents who objected to the noise will be offered a meeting with the parks office, which "
-    "promised to publish the number of complaints every month for the first year of the trial.",
-]
+from support.extract_area import ARTICLE, paragraphs
 
 
 def page(inner: str) -> str:
-    paras = "".join(f"<p>{t}</p>" for t in ARTICLE)
+    paras = paragraphs(ARTICLE)
     return (
         "<html><head><title>River path</title></head><body><article><h1>River path</h1>"
         f"<p>{ARTICLE[0]}</p>{inner}{paras[len(ARTICLE[0]) + 7 :]}</article></body></html>"

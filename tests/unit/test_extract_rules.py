@@ -15,19 +15,7 @@ from broadsheet.extract import extract
 from broadsheet.extract.dom import absolute
 from broadsheet.extract.guard import MAX_ATTRIBUTES, prepare
 from broadsheet.sanitize import clean_line
-
-ARTICLE = [
-    "The council voted on Tuesday to keep the river path open all night, after a year in which "
-    "cyclists, runners and people walking home from late shifts asked for it again and again.",
-    "Lights will be added along the darkest stretch before the winter, and the path will be "
-    "swept twice a week, the council said, paid for from the parks budget rather than new fees.",
-    "Residents who objected to the noise will be offered a meeting with the parks office, which "
-    "promised to publish the number of complaints every month for the first year of the trial.",
-]
-
-
-def paragraphs(texts: list[str]) -> str:
-    return "".join(f"<p>{t}</p>" for t in texts)
+from support.extract_area import ARTICLE, paragraphs
 
 
 def test_hidden_elements_stay_out_of_the_body() -> None:

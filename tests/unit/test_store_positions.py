@@ -9,22 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from broadsheet.models import Article, Block, BlockKind, Page
+from broadsheet.models import Article, Block, BlockKind
 from broadsheet.store import SCHEMA_VERSION, ReadingPosition, Store
 from broadsheet.store.db import AFTER_MIGRATION, MIGRATIONS
 from broadsheet.ui.positions import TOP, anchor, scroll_target
-
-
-def page(url: str) -> Page:
-    return Page(
-        url=url,
-        final_url=url,
-        status=200,
-        headers={},
-        body=b"<p>raw</p>",
-        fetched_at="2026-01-01T00:00:00+00:00",
-        content_type="text/html",
-    )
+from support.store_area import page
 
 
 def save(store: Store, url: str, text: str = "Body text.") -> int:

@@ -11,22 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from broadsheet.models import Article, Block, BlockKind, Comment, CommentState, CommentThread, Page
+from broadsheet.models import Article, Block, BlockKind, Comment, CommentState, CommentThread
 from broadsheet.store import SCHEMA_VERSION, Store, search
 from broadsheet.store.db import CACHE_SIZE_KIB, MIGRATIONS, MMAP_SIZE
 from broadsheet.store.sources import NewEntry
-
-
-def page(url: str, fetched_at: str = "2026-01-01T00:00:00+00:00") -> Page:
-    return Page(
-        url=url,
-        final_url=url,
-        status=200,
-        headers={},
-        body=b"<html><p>raw</p></html>",
-        fetched_at=fetched_at,
-        content_type="text/html",
-    )
+from support.store_area import page
 
 
 def article(url: str, title: str, body: str = "", **more: object) -> Article:

@@ -164,34 +164,30 @@ _ANY_FIRST = _union(_FIRST)
 _ANY_REST = _union(~_FIRST)
 
 
-@lru_cache(maxsize=16384)
-def _token_first(token: str) -> int:
-    if not _ANY_FIRST.search(token):
+def _judge(token: str, wanted: int, sieve: re.Pattern[str], against: int, cleared: int) -> int:
+    """The ``wanted`` bits of one token. A popularity rail sets ``against`` (and clears
+    ``cleared``) whatever else the name says; an embedded post clears ``against``."""
+    if not sieve.search(token):
         return 0
     flags = 0
     for bit, pattern in _PATTERNS:
-        if bit & _FIRST and pattern.search(token):
+        if bit & wanted and pattern.search(token):
             flags |= bit
     if _RAIL.search(token):
-        flags = (flags | UNLIKELY) & ~MAYBE
-    elif flags & UNLIKELY and _EMBED.search(token):
-        flags &= ~UNLIKELY
+        return (flags | against) & ~cleared
+    if flags & against and _EMBED.search(token):
+        flags &= ~against
     return flags
+
+
+@lru_cache(maxsize=16384)
+def _token_first(token: str) -> int:
+    return _judge(token, _FIRST, _ANY_FIRST, UNLIKELY, MAYBE)
 
 
 @lru_cache(maxsize=16384)
 def _token_rest(token: str) -> int:
-    if not _ANY_REST.search(token):
-        return 0
-    flags = 0
-    for bit, pattern in _PATTERNS:
-        if not bit & _FIRST and pattern.search(token):
-            flags |= bit
-    if _RAIL.search(token):
-        flags = (flags | BOILERPLATE | NEGATIVE) & ~POSITIVE
-    elif flags & (BOILERPLATE | NEGATIVE) and _EMBED.search(token):
-        flags &= ~(BOILERPLATE | NEGATIVE)
-    return flags
+    return _judge(token, ~_FIRST, _ANY_REST, BOILERPLATE | NEGATIVE, POSITIVE)
 
 
 def token_flags(token: str) -> int:
