@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from selectolax.lexbor import LexborHTMLParser
@@ -258,6 +258,7 @@ def test_any_article_exports_valid_json_and_well_formed_epub(article: Article) -
     st.integers(20, 60),
     st.integers(0, 9),
 )
+@example("a aaaaaaa中中中中", 20, 0)  # the tail after the last space, too wide for "↪ " too
 def test_code_lines_fit_the_width_and_lose_nothing(code: str, width: int, level: int) -> None:
     block = Block(BlockKind.CODE, code, level=level)
     text = render(stored(Article(url=None, title="T", blocks=(block,))), "txt", width=width)
