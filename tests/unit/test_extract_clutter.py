@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.extract import extract, names
@@ -155,23 +157,55 @@ def test_template_storm_in_any_case_is_unwrapped() -> None:
     assert prepare(few) == few
 
 
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        r"comment|comments|com-|^top(?:$|[_-])|most-?read|nav|navbar|subnav",
-        r"a|ab|abc|b",
-        r"related|xiangguan|see-also",
-    ],
+def _as_written(token: str, wanted: int, against: int, cleared: int) -> int:
+    """The verdict read straight off the patterns, one ``re.search`` each: what the prefix
+    tree in ``names`` must agree with."""
+    flags = 0
+    for bit, source in names._SOURCES:
+        if bit & wanted and re.search(source, token):
+            flags |= bit
+    if re.search(names._RAIL_SOURCE, token):
+        return (flags | against) & ~cleared
+    if flags & against and re.search(names._EMBED_SOURCE, token):
+        flags &= ~against
+    return flags
+
+
+# Pieces names are made of: every word the patterns hold (anchors taken off), separators,
+# letters, and the sentinel characters the tree uses for anchors.
+_NAME_PIECES = sorted(
+    {w.strip("\x02\x03") for w in names._WORDS}
+    | {"-", "_", "x", "a", "most", "embed", "nav", "\x02", "\x03", "ads", "top"}
 )
-def test_name_patterns_match_as_written(pattern: str) -> None:
-    tokens = [
-        "comment", "comments", "com-x", "top", "top_x", "stop", "mostread", "most-read",
-        "navbar", "subnav", "xnav", "a", "ab", "abc", "b", "c", "related", "relate",
-        "xiangguan-box", "see-also", "seealso", "",
-    ]  # fmt: skip
-    plain, fast = re.compile(pattern), names._compile(pattern)
-    for token in tokens:
-        assert bool(fast.search(token)) == bool(plain.search(token)), token
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=5).map("".join))
+def test_name_verdicts_match_the_patterns_as_written(token: str) -> None:
+    first = _as_written(token, names._FIRST, names.UNLIKELY, names.MAYBE)
+    rest = _as_written(token, ~names._FIRST, names.BOILERPLATE | names.NEGATIVE, names.POSITIVE)
+    assert names._token_first(token) == first
+    assert names._token_rest(token) == rest
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["top", "top_x", "stop", "xtop", "nav", "main-nav", "navigation", "mostread", "most-read",
+     "x-embed", "xembed", "tweet-embed", "c-article-most-popular", "hidden", "hidden-x", ""],
+)  # fmt: skip
+def test_anchored_names_match_as_written(token: str) -> None:
+    assert names.token_flags(token) == _as_written(
+        token, names._FIRST, names.UNLIKELY, names.MAYBE
+    ) | _as_written(token, ~names._FIRST, names.BOILERPLATE | names.NEGATIVE, names.POSITIVE)
+
+
+def test_name_patterns_outside_the_plain_subset_are_refused() -> None:
+    assert sorted(names._expand(r"^(?:a|bc?)[-_]$")) == sorted(
+        ["\x02a-\x03", "\x02a_\x03", "\x02b-\x03", "\x02b_\x03", "\x02bc-\x03", "\x02bc_\x03"]
+    )
+    for pattern in (r"a+", r"a*", r"a.b", r"a{2}", r"(a)", r"[^a]", r"(?:a"):
+        with pytest.raises(ValueError):
+            names._expand(pattern)
 
 
 def test_hints_agree_with_the_selector_lists() -> None:

@@ -8,8 +8,10 @@ of its tokens' verdicts, which is what matching the regexes on the joined string
 
 from __future__ import annotations
 
+import operator
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import lru_cache, reduce
 
 from selectolax.lexbor import LexborNode
 
@@ -21,32 +23,6 @@ NEGATIVE = 16  # scores down
 BOILERPLATE = 32  # skipped inside the chosen content
 GALLERY = 64  # a slideshow: its images are kept, its captions are not
 CARD = 128  # a hover card or popup, when met inside running text
-
-_LITERAL = re.compile(r"[a-z0-9-]+")
-
-
-def _top_alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level ``|`` (not inside groups or classes)."""
-    parts: list[str] = []
-    depth, start, in_class, escaped = 0, 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def _trie(words: list[str]) -> str:
@@ -68,22 +44,6 @@ def _trie(words: list[str]) -> str:
         return "(?:" + "|".join(alts) + (")?" if ends else ")")
 
     return emit(root)
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile a long ``a|b|c`` of names so it is quick to search.
-
-    Python's ``re`` tries every alternative at every position; with the plain words gathered
-    into a prefix tree it tries a handful. A page brings a hundred or so class/id tokens never
-    seen before, and judging them was a tenth of the extraction time. (Only whether the
-    pattern matches is used, which the rewriting keeps.)
-    """
-    alternatives = _top_alternatives(pattern)
-    words = [a for a in alternatives if _LITERAL.fullmatch(a)]
-    others = [a for a in alternatives if not _LITERAL.fullmatch(a)]
-    if len(words) < 2:
-        return re.compile(pattern)
-    return re.compile("|".join([_trie(words), *others]))
 
 
 _SOURCES: tuple[tuple[int, str], ...] = (
@@ -137,57 +97,132 @@ _SOURCES: tuple[tuple[int, str], ...] = (
 # Popularity rails: boilerplate even when the name also says "article" or "post"
 # ("c-article-most-popular", "post-trending").
 _RAIL_SOURCE = r"most-?(?:popular|read|viewed|shared)|trending|popular-(?:posts|stories)"
-_RAIL = re.compile(_RAIL_SOURCE)
 # A post quoted from a social network ("social-media-embed", "embed-twitter"): the story's
 # own material, whatever "social" or "media" say of the wrapper.
-_EMBED = re.compile(
+_EMBED_SOURCE = (
     r"(?:social|media|twitter|tweet|instagram|tiktok|facebook|(?:^|[-_])x)[-_]?(?:media[-_]?)?embed"
     r"|embed[-_](?:social|twitter|tweet|instagram|tiktok|facebook|post)"
 )
-_PATTERNS = tuple((bit, _compile(source)) for bit, source in _SOURCES)
-
-
 # The bits the first pass over a page needs (related boxes, what to remove) and the rest,
-# asked only about the few elements scored or walked later. A page brings a hundred or so
-# names never seen before, and searching each for every pattern was a tenth of the work.
+# asked only about the few elements scored or walked later.
 _FIRST = RELATED | UNLIKELY | MAYBE
 
-
-def _union(bits: int) -> re.Pattern[str]:
-    """One pattern that matches wherever a ``bits`` pattern or ``_RAIL`` would. Most tokens
-    match none, and one search of it rules them out instead of four."""
-    sources = [source for bit, source in _SOURCES if bit & bits]
-    return _compile("|".join([*sources, _RAIL_SOURCE]))
-
-
-_ANY_FIRST = _union(_FIRST)
-_ANY_REST = _union(~_FIRST)
+# Sentinels standing for ``^`` and ``$``: with them every alternative of the patterns above is a
+# plain string, found anywhere in ``_START + token + _END``.
+_START, _END = "\x02", "\x03"
+# The bits of the two special patterns, kept apart from the verdict bits.
+_RAIL_BIT = 1 << 16
+_EMBED_BIT = 1 << 17
+_VERDICTS = RELATED | UNLIKELY | MAYBE | POSITIVE | NEGATIVE | BOILERPLATE
 
 
-def _judge(token: str, wanted: int, sieve: re.Pattern[str], against: int, cleared: int) -> int:
-    """The ``wanted`` bits of one token. A popularity rail sets ``against`` (and clears
-    ``cleared``) whatever else the name says; an embedded post clears ``against``."""
-    if not sieve.search(token):
-        return 0
-    flags = 0
-    for bit, pattern in _PATTERNS:
-        if bit & wanted and pattern.search(token):
-            flags |= bit
-    if _RAIL.search(token):
+def _expand(pattern: str) -> list[str]:
+    """Every string ``pattern`` matches, anchors written as the sentinels.
+
+    Only the regex subset the name patterns use is read: literals, ``\\`` escapes, ``(?:…)``
+    groups, ``|``, ``?`` after a character or group, ``[…]`` sets of plain characters, ``^``
+    and ``$``. Anything else raises, so a pattern edited past that subset fails at import.
+    """
+
+    def alternation(i: int) -> tuple[list[str], int]:
+        found, i = sequence(i)
+        while i < len(pattern) and pattern[i] == "|":
+            more, i = sequence(i + 1)
+            found += more
+        return found, i
+
+    def sequence(i: int) -> tuple[list[str], int]:
+        found = [""]
+        while i < len(pattern) and pattern[i] not in "|)":
+            options, i = atom(i)
+            if i < len(pattern) and pattern[i] == "?":
+                options, i = [*options, ""], i + 1
+            found = [head + tail for head in found for tail in options]
+        return found, i
+
+    def atom(i: int) -> tuple[list[str], int]:
+        ch = pattern[i]
+        if pattern.startswith("(?:", i):
+            options, i = alternation(i + 3)
+            if i >= len(pattern) or pattern[i] != ")":
+                raise ValueError(f"unclosed group in {pattern!r}")
+            return options, i + 1
+        if ch == "[":
+            close = pattern.index("]", i + 1)
+            members = pattern[i + 1 : close]
+            if not members or any(c in members for c in "\\^]"):
+                raise ValueError(f"unsupported set in {pattern!r}")
+            return list(members), close + 1
+        if ch == "\\":
+            return [pattern[i + 1]], i + 2
+        if ch in "()*+{}.":
+            raise ValueError(f"unsupported {ch!r} in {pattern!r}")
+        return [{"^": _START, "$": _END}.get(ch, ch)], i + 1
+
+    found, end = alternation(0)
+    if end != len(pattern):
+        raise ValueError(f"unbalanced {pattern!r}")
+    return found
+
+
+def _or_all(bits: Iterable[int]) -> int:
+    return reduce(operator.or_, bits, 0)
+
+
+def _word_bits() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for bit, source in (*_SOURCES, (_RAIL_BIT, _RAIL_SOURCE), (_EMBED_BIT, _EMBED_SOURCE)):
+        for word in _expand(source):
+            words[word] = words.get(word, 0) | bit
+    return words
+
+
+_WORDS = _word_bits()
+# What is found at a position is the longest word starting there (the prefix tree is
+# greedy), and so are the words that are prefixes of it: each word's bits include theirs.
+_CLOSURE = {
+    word: _or_all(bits for other, bits in _WORDS.items() if word.startswith(other))
+    for word in _WORDS
+}
+_FIND = re.compile(_trie(list(_WORDS)))
+
+
+@lru_cache(maxsize=16384)
+def _raw(token: str) -> int:
+    """The bits of every pattern that matches ``token``, the two special ones included: one
+    prefix tree for all of them, where a search per pattern cost three times as much."""
+    if _START in token or _END in token:
+        token = token.replace(_START, " ").replace(_END, " ")  # no word holds a space
+    text = f"{_START}{token}{_END}"
+    bits = 0
+    search = _FIND.search
+    found = search(text)
+    while found is not None:
+        bits |= _CLOSURE[found.group()]
+        found = search(text, found.start() + 1)
+    return bits
+
+
+def _judge(raw: int, wanted: int, against: int, cleared: int) -> int:
+    """The ``wanted`` bits of one token whose patterns are ``raw``. A popularity rail sets
+    ``against`` (and clears ``cleared``) whatever else the name says; an embedded post clears
+    ``against``."""
+    flags = raw & wanted & _VERDICTS
+    if raw & _RAIL_BIT:
         return (flags | against) & ~cleared
-    if flags & against and _EMBED.search(token):
+    if flags & against and raw & _EMBED_BIT:
         flags &= ~against
     return flags
 
 
 @lru_cache(maxsize=16384)
 def _token_first(token: str) -> int:
-    return _judge(token, _FIRST, _ANY_FIRST, UNLIKELY, MAYBE)
+    return _judge(_raw(token), _FIRST, UNLIKELY, MAYBE)
 
 
 @lru_cache(maxsize=16384)
 def _token_rest(token: str) -> int:
-    return _judge(token, ~_FIRST, _ANY_REST, BOILERPLATE | NEGATIVE, POSITIVE)
+    return _judge(_raw(token), ~_FIRST, BOILERPLATE | NEGATIVE, POSITIVE)
 
 
 def token_flags(token: str) -> int:
