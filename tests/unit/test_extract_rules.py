@@ -170,6 +170,20 @@ def test_absolute_fast_path_agrees_with_urljoin(href: str) -> None:
     assert absolute(href, base) == _reference_absolute(href, base)
 
 
+def test_links_and_images_resolve_against_the_first_base_href() -> None:
+    page = (
+        '<html><head><base href="https://cdn.example/site/"><base href="https://other.example/">'
+        "</head><body><article>"
+        f'<p>{ARTICLE[0]} <a href="story/2.html">Earlier</a></p><img src="img/a.png" alt="A">'
+        f"{paragraphs(ARTICLE[1:])}</article></body></html>"
+    )
+    article = extract(page, "https://news.example/2026/story.html")
+    assert [link.url for link in article.links] == ["https://cdn.example/site/story/2.html"]
+    assert [b.src for b in article.blocks if b.src] == ["https://cdn.example/site/img/a.png"]
+    plain = extract(page.replace("<base", "<x-base"), "https://news.example/2026/story.html")
+    assert [link.url for link in plain.links] == ["https://news.example/2026/story/2.html"]
+
+
 def test_guard_strips_an_attribute_storm_but_not_a_long_attribute_value() -> None:
     storm = "<div " + " ".join(f"a{i}=v" for i in range(MAX_ATTRIBUTES + 500)) + ">x</div>"
     assert prepare(storm) == "<div>x</div>"

@@ -103,12 +103,8 @@ def _extract(
     else:
         text = prepare(html)
         tree = LexborHTMLParser(text)
-    base = url
-    base_node = tree.css_first("base[href]")
-    if base_node is not None:
-        base = absolute(base_node.attributes.get("href"), url) or url
-
     meta = metadata.read_meta(tree)
+    base = absolute(meta.base, url) or url if meta.base else url
     tree.strip_tags(list(JUNK_TAGS))
     body = tree.body
     if body is None:

@@ -55,6 +55,7 @@ class Meta:
     title_tag: str = ""
     lang: str = ""
     script_sources: str = ""  # the src of every script, for recognising comment systems
+    base: str | None = None  # the first <base href>, against which the page's links resolve
 
 
 def _walk_ld(value: Any) -> Iterator[dict[str, Any]]:
@@ -72,16 +73,20 @@ def _walk_ld(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def read_meta(tree: LexborHTMLParser) -> Meta:
-    """Collect meta tags, microdata, JSON-LD, script addresses, ``<title>`` and the language.
+    """Collect meta tags, microdata, JSON-LD, script addresses, ``<title>``, ``<base>`` and the
+    language.
 
     One selector walk gathers them all (each walk of a large tree costs about 0.1 ms).
     """
     meta = Meta()
     sources: list[str] = []
-    for node in tree.css("meta[content], [itemprop], script"):
+    for node in tree.css("meta[content], [itemprop], script, base[href]"):
         tag = node.tag
         attrs = node.attributes
-        if tag == "script":
+        if tag == "base":
+            if meta.base is None:  # Lexbor lists the matches of each selector in tree order
+                meta.base = attrs.get("href")
+        elif tag == "script":
             if attrs.get("src"):
                 sources.append(attrs.get("src") or "")
             elif (attrs.get("type") or "").lower() == "application/ld+json":
