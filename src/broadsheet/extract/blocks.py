@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from broadsheet.extract import names
-from broadsheet.extract.content import link_density
+from broadsheet.extract.content import link_density, text_weight
 from broadsheet.extract.dom import BLOCK_TAGS, HEADINGS, absolute, line, weight
 from broadsheet.models import Block, BlockKind, Link, Span
 from broadsheet.sanitize import clean_text
@@ -363,15 +363,13 @@ class BlockBuilder:
         if flags & names.BOILERPLATE and (not flags & names.POSITIVE or flags & names.NEGATIVE):
             return True
         if node.tag in ("ul", "ol", "div", "table", "dl", "section"):
-            text = node.text(deep=True).strip()
-            size = weight(text)
+            size = text_weight(node)
             if size == 0:
                 return node.css_first("img") is None
             density = link_density(node)
-            if ((size < 75 and density > 0.3) or density > 0.5) and not (
-                size < 150 and _PRICE.search(text)
-            ):
-                return True  # links, unless a short list of offers ("Get it for $39.99")
+            if (size < 75 and density > 0.3) or density > 0.5:
+                # Links, unless a short list of offers ("Get it for $39.99").
+                return not (size < 150 and _PRICE.search(node.text(deep=True)))
         return False
 
     # -- structured blocks ------------------------------------------------------------------

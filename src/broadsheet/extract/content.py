@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from broadsheet.extract import names
 from broadsheet.extract.dom import BLOCK_TAGS, weight
+from broadsheet.extract.native import WEIGH
 
 _PUNCT = re.compile(r"[,，。、；;！!？?]")
 _TEXT_TAGS = "p, pre, td, div, section, article, font, center, dd, blockquote, main"
@@ -66,12 +67,28 @@ _TAG_BASE = {
 }  # fmt: skip
 
 
+def text_weight(node: LexborNode, *, strip: bool = True) -> int:
+    """``weight`` of the node's text (stripped by default), without building the string
+    where the compiled walk is there."""
+    if WEIGH is not None:
+        return WEIGH.text_weight(node, strip)
+    text = node.text(deep=True)
+    return weight(text.strip() if strip else text)
+
+
 def link_density(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     """Share of the node's text that sits inside links.
 
     ``memo`` keeps each link's weight by ``mem_id`` for a caller that asks about nested
-    containers, which share their links.
+    containers, which share their links (the compiled walk needs none).
     """
+    if WEIGH is not None:
+        return WEIGH.link_density(node)
+    return py_link_density(node, memo)
+
+
+def py_link_density(node: LexborNode, memo: dict[int, int] | None = None) -> float:
+    """``link_density`` in Python: what the compiled walk must agree with."""
     total = weight(node.text(deep=True).strip())
     if total == 0:
         return 0.0
@@ -105,10 +122,10 @@ def remove_unlikely(body: LexborNode, unlikely: list[LexborNode]) -> None:
     ``remove()`` only unlinks (Lexbor frees nothing until the document goes), so detaching a
     node whose ancestor is already detached is safe.
     """
-    total = weight(body.text(deep=True))
+    total = text_weight(body, strip=False)
     for node in unlikely:
         # Never drop what holds most of the page: a wrapper with an odd name.
-        if total and weight(node.text(deep=True)) > total * 0.5:
+        if total and text_weight(node, strip=False) > total * 0.5:
             continue
         node.remove()
     for node in body.css("nav, aside, footer"):
@@ -132,7 +149,7 @@ def remove_hidden(body: LexborNode) -> None:
     found = body.css(_HIDDEN_SELECTOR)
     if not found:
         return
-    total = weight(body.text(deep=True))
+    total = text_weight(body, strip=False)
     for node in found:
         if node.tag in ("body", "html"):
             continue
@@ -140,7 +157,7 @@ def remove_hidden(body: LexborNode) -> None:
             node.attributes.get("style") or ""
         ):
             continue
-        if total and weight(node.text(deep=True)) > total * 0.8:
+        if total and text_weight(node, strip=False) > total * 0.8:
             continue
         node.remove()
 
@@ -152,10 +169,10 @@ def _adds_posts(above: LexborNode, node: LexborNode) -> bool:
     ours = node.css("article")  # Lexbor counts the node itself when it matches
     if len(theirs) - len(ours) < 2:
         return False
-    other = sum(weight(a.text(deep=True)) for a in theirs) - sum(
-        weight(a.text(deep=True)) for a in ours
+    other = sum(text_weight(a, strip=False) for a in theirs) - sum(
+        text_weight(a, strip=False) for a in ours
     )
-    return other >= weight(node.text(deep=True))
+    return other >= text_weight(node, strip=False)
 
 
 def _nesting_factor(node: LexborNode) -> float:
@@ -181,8 +198,8 @@ def is_post_list(node: LexborNode) -> bool:
     if len(posts) < 2:
         return False
     # ...and they are most of it (a paragraph beside a video carousel is still the article).
-    inner = sum(weight(a.text(deep=True)) for a in posts)
-    return inner * 2 >= weight(node.text(deep=True))
+    inner = sum(text_weight(a, strip=False) for a in posts)
+    return inner * 2 >= text_weight(node, strip=False)
 
 
 @dataclass(slots=True)
@@ -195,7 +212,15 @@ _STOP = frozenset({"html", "-document", None})
 
 
 def _score(body: LexborNode) -> dict[int, _Candidate]:
-    """Score every container by the prose in it and (less) in its descendants.
+    """Score every container by the prose in it and (less) in its descendants."""
+    if WEIGH is not None:
+        scored = WEIGH.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
+        return {node.mem_id: _Candidate(node, score) for node, score in scored}
+    return py_score(body)
+
+
+def py_score(body: LexborNode) -> dict[int, _Candidate]:
+    """``_score`` in Python: what the compiled walk must agree with.
 
     Siblings share their ancestors, so each node's chain of up to five scored ancestors is
     remembered by ``mem_id``: every ``.parent`` makes a new Python wrapper, and walking five
@@ -398,8 +423,10 @@ def _paragraph_mass(node: LexborNode, sizes: dict[int, int]) -> int:
     """How much prose a node holds: the text of its paragraphs.
 
     ``sizes`` remembers each paragraph's weight: ``_widen`` asks about a node and then its
-    ancestors, which hold the same paragraphs again.
+    ancestors, which hold the same paragraphs again (the compiled walk needs none).
     """
+    if WEIGH is not None:
+        return WEIGH.paragraph_mass(node)
     return weigh_once(node.css("p"), sizes)
 
 
@@ -451,7 +478,7 @@ def _lead_image(first: LexborNode) -> LexborNode | None:
             if sibling.tag == "img" or (
                 sibling.tag in ("figure", "div", "picture", "p")
                 and sibling.css_first("img") is not None
-                and weight(sibling.text(deep=True).strip()) < 300
+                and text_weight(sibling) < 300
                 and not names.node_flags(sibling) & (names.UNLIKELY | names.BOILERPLATE)
             ):
                 return sibling

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from broadsheet.extract.native import GUARD
+
 MAX_CHARS = 4_000_000  # about 10 MB of GBK; the fetch layer caps bytes, this caps work
 MAX_DEPTH = 3_000  # nesting beyond this costs more than it could ever be worth
 MAX_TEMPLATES = 200
@@ -98,6 +100,19 @@ def prepare(text: str) -> str:
     """Return markup that Lexbor parses in bounded time (usually ``text`` itself)."""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
+    if GUARD is not None:
+        # One pass in C; it reports a tag that only might be long, which the regex below
+        # then settles, so only a page with nothing to tame is answered here.
+        opening, _, templates, long_tags = GUARD.count(text, 2 * MAX_ATTRIBUTES)
+        if not long_tags and templates <= MAX_TEMPLATES:
+            if opening > MAX_DEPTH and _max_depth(text) > MAX_DEPTH:
+                text = _cut_at_depth(text, MAX_DEPTH)
+            return text
+    return _prepare(text)
+
+
+def _prepare(text: str) -> str:
+    """``prepare`` in Python, past the size cap: what the compiled count must agree with."""
     templates = 0
     long_tags: list[int] = []
     for match in _SCAN.finditer(text):

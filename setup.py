@@ -1,0 +1,26 @@
+"""Builds the compiled parts of extraction: ``_weigh`` (content scoring over Lexbor's nodes)
+and ``_guard`` (the guard's counts over the markup).
+
+Everything else about the package is in pyproject.toml. The extensions are optional: where
+they cannot be compiled (no C compiler), the install goes on and ``broadsheet.extract.native``
+falls back to the Python code they mirror, which gives the same results more slowly.
+"""
+
+from pathlib import Path
+
+import selectolax
+from Cython.Build import cythonize
+from setuptools import Extension, setup
+
+# ``_weigh.pyx`` cimports selectolax's declarations (lexbor.pxd, beside the module in the
+# build environment's site-packages) and includes Lexbor's headers of the same release.
+SITE = str(Path(selectolax.__file__).resolve().parent.parent)
+WEIGH = Extension(
+    "broadsheet.extract._weigh",
+    ["src/broadsheet/extract/_weigh.pyx"],
+    include_dirs=["vendor/lexbor"],
+    optional=True,
+)
+GUARD = Extension("broadsheet.extract._guard", ["src/broadsheet/extract/_guard.pyx"], optional=True)
+
+setup(ext_modules=cythonize([WEIGH, GUARD], include_path=[SITE], language_level=3, quiet=True))

@@ -1,0 +1,13 @@
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborNode
+
+def text_weight(node: LexborNode, strip: bool = True) -> int: ...
+def link_density(node: LexborNode) -> float: ...
+def paragraph_mass(node: LexborNode) -> int: ...
+def score(
+    body: LexborNode,
+    names_flags: Callable[[str | None, str | None], int],
+    negative: int,
+    positive: int,
+) -> list[tuple[LexborNode, float]]: ...

@@ -1,0 +1,462 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Text weights over Lexbor's nodes in C, for the content scorer (see ``native.py``).
+
+Scoring a page asks for the text weight (UTF-8 bytes, ends stripped as ``str.strip`` does)
+of hundreds of elements, their links and their paragraphs. Through selectolax each answer
+builds a Python string of the element's whole text; here one walk over Lexbor's nodes reads
+the byte counts straight from the text nodes. Every function gives exactly what its Python
+twin in ``content`` gives: the tests compare them on the fixture pages and on random tag
+soup, and the Python twins run wherever this module was not built.
+
+It reads selectolax's ``LexborNode`` and Lexbor's node structs directly, so it is built
+against the selectolax release it runs with (the build pins it) and Lexbor's headers of
+that release (``vendor/lexbor``); ``native.py`` loads it only beside that release.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from libc.stdint cimport uintptr_t
+from selectolax.lexbor cimport (
+    LexborHTMLParser,
+    LexborNode,
+    lexbor_str_t,
+    lxb_dom_attr_t,
+    lxb_dom_character_data_t,
+    lxb_dom_node_t,
+)
+
+
+cdef extern from "lexbor/dom/interfaces/element.h":
+    ctypedef struct element_t "lxb_dom_element_t":
+        lxb_dom_attr_t *attr_id
+        lxb_dom_attr_t *attr_class
+
+
+cdef extern from "lexbor/tag/const.h":
+    cdef enum:
+        LXB_TAG__TEXT
+        LXB_TAG__DOCUMENT
+        LXB_TAG__EM_COMMENT
+        LXB_TAG_A
+        LXB_TAG_ADDRESS
+        LXB_TAG_ARTICLE
+        LXB_TAG_ASIDE
+        LXB_TAG_BLOCKQUOTE
+        LXB_TAG_BODY
+        LXB_TAG_BR
+        LXB_TAG_CAPTION
+        LXB_TAG_CENTER
+        LXB_TAG_DD
+        LXB_TAG_DETAILS
+        LXB_TAG_DIALOG
+        LXB_TAG_DIR
+        LXB_TAG_DIV
+        LXB_TAG_DL
+        LXB_TAG_DT
+        LXB_TAG_FIELDSET
+        LXB_TAG_FIGCAPTION
+        LXB_TAG_FIGURE
+        LXB_TAG_FONT
+        LXB_TAG_FOOTER
+        LXB_TAG_FORM
+        LXB_TAG_H1
+        LXB_TAG_H2
+        LXB_TAG_H3
+        LXB_TAG_H4
+        LXB_TAG_H5
+        LXB_TAG_H6
+        LXB_TAG_HEADER
+        LXB_TAG_HGROUP
+        LXB_TAG_HR
+        LXB_TAG_HTML
+        LXB_TAG_IMG
+        LXB_TAG_LI
+        LXB_TAG_MAIN
+        LXB_TAG_MENU
+        LXB_TAG_NAV
+        LXB_TAG_OL
+        LXB_TAG_P
+        LXB_TAG_PRE
+        LXB_TAG_SECTION
+        LXB_TAG_SUMMARY
+        LXB_TAG_TABLE
+        LXB_TAG_TBODY
+        LXB_TAG_TD
+        LXB_TAG_TFOOT
+        LXB_TAG_TH
+        LXB_TAG_THEAD
+        LXB_TAG_TR
+        LXB_TAG_UL
+
+
+cdef enum:
+    ELEMENT = 1
+    TEXT = 3
+
+
+cdef struct Weight:
+    # The UTF-8 bytes of a run of text, of its leading and trailing whitespace, whether it
+    # is whitespace throughout, and its punctuation marks (content._PUNCT).
+    size_t total
+    size_t lead
+    size_t trail
+    bint blank
+    size_t punct
+
+
+cdef inline Weight _empty() noexcept:
+    cdef Weight w
+    w.total = 0
+    w.lead = 0
+    w.trail = 0
+    w.blank = True
+    w.punct = 0
+    return w
+
+
+cdef inline void _join(Weight *into, Weight *more) noexcept:
+    """``into`` followed by ``more``."""
+    if more.total == 0:
+        return
+    if into.blank:
+        into.lead = into.total + more.lead
+    if more.blank:
+        into.trail = into.trail + more.total
+    else:
+        into.trail = more.trail
+    into.blank = into.blank and more.blank
+    into.total += more.total
+    into.punct += more.punct
+
+
+cdef inline size_t stripped(Weight *w) noexcept:
+    return 0 if w.blank else w.total - w.lead - w.trail
+
+
+cdef inline bint _is_space(unsigned int cp) noexcept:
+    """``str.isspace`` for one code point."""
+    if cp <= 0x20:
+        return cp == 0x20 or 0x09 <= cp <= 0x0D or 0x1C <= cp <= 0x1F
+    if cp < 0x85:
+        return False
+    return (
+        cp == 0x85 or cp == 0xA0 or cp == 0x1680 or 0x2000 <= cp <= 0x200A or cp == 0x2028
+        or cp == 0x2029 or cp == 0x202F or cp == 0x205F or cp == 0x3000
+    )
+
+
+cdef inline size_t _length(unsigned char lead) noexcept:
+    if lead < 0x80:
+        return 1
+    if lead >= 0xF0:
+        return 4
+    if lead >= 0xE0:
+        return 3
+    if lead >= 0xC0:
+        return 2
+    return 1  # a stray continuation byte: one replacement character's worth, read singly
+
+
+cdef inline unsigned int _decode(const unsigned char *d, size_t n) noexcept:
+    if n == 1:
+        return d[0]
+    if n == 2:
+        return ((d[0] & 0x1F) << 6) | (d[1] & 0x3F)
+    if n == 3:
+        return ((d[0] & 0x0F) << 12) | ((d[1] & 0x3F) << 6) | (d[2] & 0x3F)
+    return ((d[0] & 0x07) << 18) | ((d[1] & 0x3F) << 12) | ((d[2] & 0x3F) << 6) | (d[3] & 0x3F)
+
+
+# Bytes that may be punctuation: 1 for ", ; ! ?", 2 for the lead byte of "，；！？" (EF BC ..)
+# and of "。、" (E3 80 ..).
+cdef unsigned char _MARKS[256]
+for _i in range(256):
+    _MARKS[_i] = 0
+for _i in (0x2C, 0x3B, 0x21, 0x3F):
+    _MARKS[_i] = 1
+_MARKS[0xEF] = 2
+_MARKS[0xE3] = 2
+
+
+cdef Weight _text_weight(lxb_dom_node_t *node, bint marks) noexcept:
+    cdef lexbor_str_t *data = &(<lxb_dom_character_data_t *> node).data
+    cdef const unsigned char *d = data.data
+    cdef size_t n = data.length if d != NULL else 0
+    cdef Weight w = _empty()
+    cdef size_t i = 0, size, start
+    cdef unsigned char c
+    w.total = n
+    if n == 0:
+        return w
+    while i < n:  # leading whitespace
+        size = _length(d[i])
+        if i + size > n or not _is_space(_decode(d + i, size)):
+            break
+        i += size
+    w.lead = i
+    if i == n:
+        w.trail = n
+        return w
+    w.blank = False
+    start = i
+    i = n
+    while i > start:  # trailing whitespace
+        size = 1
+        while size < 4 and i - size > start and (d[i - size] & 0xC0) == 0x80:
+            size += 1
+        if not _is_space(_decode(d + i - size, size)):
+            break
+        i -= size
+    w.trail = n - i
+    if not marks:
+        return w
+    for i in range(start, n):
+        c = _MARKS[d[i]]
+        if c == 0:
+            continue
+        if c == 1:
+            w.punct += 1
+        elif i + 2 < n:
+            if d[i] == 0xEF:
+                if d[i + 1] == 0xBC and (
+                    d[i + 2] == 0x8C or d[i + 2] == 0x9B or d[i + 2] == 0x81 or d[i + 2] == 0x9F
+                ):  # ， ； ！ ？
+                    w.punct += 1
+            elif d[i + 1] == 0x80 and (d[i + 2] == 0x82 or d[i + 2] == 0x81):  # 。 、
+                w.punct += 1
+    return w
+
+
+cdef inline bint _is_block(uintptr_t tag) noexcept:
+    """``dom.BLOCK_TAGS``."""
+    return (
+        tag == LXB_TAG_ADDRESS or tag == LXB_TAG_ARTICLE or tag == LXB_TAG_ASIDE
+        or tag == LXB_TAG_BLOCKQUOTE or tag == LXB_TAG_BODY or tag == LXB_TAG_CENTER
+        or tag == LXB_TAG_DD or tag == LXB_TAG_DETAILS or tag == LXB_TAG_DIALOG
+        or tag == LXB_TAG_DIR or tag == LXB_TAG_DIV or tag == LXB_TAG_DL or tag == LXB_TAG_DT
+        or tag == LXB_TAG_FIELDSET or tag == LXB_TAG_FIGCAPTION or tag == LXB_TAG_FIGURE
+        or tag == LXB_TAG_FOOTER or tag == LXB_TAG_FORM or tag == LXB_TAG_HEADER
+        or tag == LXB_TAG_HGROUP or tag == LXB_TAG_HR or tag == LXB_TAG_HTML
+        or tag == LXB_TAG_LI or tag == LXB_TAG_MAIN or tag == LXB_TAG_MENU or tag == LXB_TAG_NAV
+        or tag == LXB_TAG_OL or tag == LXB_TAG_P or tag == LXB_TAG_PRE
+        or tag == LXB_TAG_SECTION or tag == LXB_TAG_SUMMARY or tag == LXB_TAG_TABLE
+        or tag == LXB_TAG_TBODY or tag == LXB_TAG_TD or tag == LXB_TAG_TFOOT
+        or tag == LXB_TAG_TH or tag == LXB_TAG_THEAD or tag == LXB_TAG_TR
+        or tag == LXB_TAG_UL or tag == LXB_TAG_CAPTION or tag == LXB_TAG_H1
+        or tag == LXB_TAG_H2 or tag == LXB_TAG_H3 or tag == LXB_TAG_H4 or tag == LXB_TAG_H5
+        or tag == LXB_TAG_H6
+    )
+
+
+cdef Weight _deep(lxb_dom_node_t *node, uintptr_t counted, size_t *inside) noexcept:
+    """The weight of ``node``'s text; ``inside`` gains the stripped weight of every element
+    tagged ``counted`` in the subtree, ``node`` included (what ``node.css(tag)`` would list)."""
+    cdef Weight w = _empty(), sub
+    cdef lxb_dom_node_t *child = node.first_child
+    while child != NULL:
+        if child.type == TEXT:
+            sub = _text_weight(child, False)
+            _join(&w, &sub)
+        elif child.type == ELEMENT:
+            sub = _deep(child, counted, inside)
+            _join(&w, &sub)
+        child = child.next
+    if counted and node.type == ELEMENT and node.local_name == counted:
+        inside[0] += stripped(&w)
+    return w
+
+
+def text_weight(LexborNode node, bint strip=True):
+    """``weight(node.text(deep=True))``, of the stripped text by default."""
+    cdef size_t unused = 0
+    cdef Weight w = _deep(node.node, 0, &unused)
+    return stripped(&w) if strip else w.total
+
+
+def link_density(LexborNode node):
+    """``content.link_density``: the share of the node's text inside links."""
+    cdef size_t linked = 0
+    cdef Weight w = _deep(node.node, LXB_TAG_A, &linked)
+    cdef size_t total = stripped(&w)
+    if total == 0:
+        return 0.0
+    return min(1.0, <double> linked / <double> total)
+
+
+def paragraph_mass(LexborNode node):
+    """The summed stripped text weight of the ``<p>`` elements in ``node``."""
+    cdef size_t mass = 0
+    _deep(node.node, LXB_TAG_P, &mass)
+    return mass
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+cdef struct Entry:
+    lxb_dom_node_t *node
+    Weight deep  # all the element's text
+    Weight own  # its text nodes and inline children (content._own_text)
+
+
+cdef struct Walk:
+    Entry *entries
+    size_t count
+    size_t capacity
+    bint failed
+
+
+cdef Py_ssize_t _reserve(Walk *walk, lxb_dom_node_t *node) noexcept:
+    cdef Entry *grown
+    cdef size_t i
+    if walk.count == walk.capacity:
+        grown = <Entry *> PyMem_Malloc((walk.capacity * 2 + 256) * sizeof(Entry))
+        if grown == NULL:
+            walk.failed = True
+            return -1
+        for i in range(walk.count):
+            grown[i] = walk.entries[i]
+        PyMem_Free(walk.entries)
+        walk.entries = grown
+        walk.capacity = walk.capacity * 2 + 256
+    walk.entries[walk.count].node = node
+    walk.count += 1
+    return walk.count - 1
+
+
+cdef Weight _fill(lxb_dom_node_t *node, Py_ssize_t slot, Walk *walk) noexcept:
+    """Record the weights of ``node`` (at ``slot``) and of every element below it, slots in
+    document order, and return ``node``'s deep weight."""
+    cdef Weight deep = _empty(), mixed = _empty(), inline = _empty(), sub
+    cdef lxb_dom_node_t *child = node.first_child
+    cdef Py_ssize_t at
+    cdef uintptr_t tag
+    cdef bint has_text = False
+    while child != NULL and not walk.failed:
+        if child.type == TEXT:
+            sub = _text_weight(child, True)
+            has_text = has_text or not sub.blank
+            _join(&deep, &sub)
+            _join(&mixed, &sub)
+        elif child.type == ELEMENT:
+            at = _reserve(walk, child)
+            if at < 0:
+                break
+            sub = _fill(child, at, walk)
+            _join(&deep, &sub)
+            tag = child.local_name
+            if not _is_block(tag) and tag != LXB_TAG_IMG and tag != LXB_TAG_BR:
+                _join(&mixed, &sub)
+                _join(&inline, &sub)
+        child = child.next
+    if slot >= 0 and not walk.failed:
+        walk.entries[slot].deep = deep
+        # Text of its own is read with the inline children; without, only they count.
+        walk.entries[slot].own = mixed if has_text else inline
+    return deep
+
+
+cdef inline bint _is_text_tag(uintptr_t tag) noexcept:
+    """``content._TEXT_TAGS``."""
+    return (
+        tag == LXB_TAG_P or tag == LXB_TAG_PRE or tag == LXB_TAG_TD or tag == LXB_TAG_DIV
+        or tag == LXB_TAG_SECTION or tag == LXB_TAG_ARTICLE or tag == LXB_TAG_FONT
+        or tag == LXB_TAG_CENTER or tag == LXB_TAG_DD or tag == LXB_TAG_BLOCKQUOTE
+        or tag == LXB_TAG_MAIN
+    )
+
+
+cdef inline bint _is_div_like(uintptr_t tag) noexcept:
+    """``content._DIV_LIKE``."""
+    return (
+        tag == LXB_TAG_DIV or tag == LXB_TAG_TD or tag == LXB_TAG_SECTION
+        or tag == LXB_TAG_ARTICLE or tag == LXB_TAG_FONT or tag == LXB_TAG_CENTER
+        or tag == LXB_TAG_DD or tag == LXB_TAG_MAIN
+    )
+
+
+cdef inline double _tag_base(uintptr_t tag) noexcept:
+    """``content._TAG_BASE``."""
+    if tag == LXB_TAG_ARTICLE:
+        return 8.0
+    if tag == LXB_TAG_DIV or tag == LXB_TAG_MAIN:
+        return 5.0
+    if (tag == LXB_TAG_TD or tag == LXB_TAG_PRE or tag == LXB_TAG_BLOCKQUOTE
+            or tag == LXB_TAG_SECTION):
+        return 3.0
+    if (tag == LXB_TAG_OL or tag == LXB_TAG_UL or tag == LXB_TAG_LI or tag == LXB_TAG_DL
+            or tag == LXB_TAG_DD or tag == LXB_TAG_FORM or tag == LXB_TAG_ADDRESS):
+        return -3.0
+    if (tag == LXB_TAG_TH or tag == LXB_TAG_H1 or tag == LXB_TAG_H2 or tag == LXB_TAG_H3
+            or tag == LXB_TAG_H4):
+        return -5.0
+    return 0.0
+
+
+cdef inline bint _stops(lxb_dom_node_t *node) noexcept:
+    """``content._STOP``: no node, the document, or ``<html>``."""
+    return node == NULL or node.type != ELEMENT or node.local_name == LXB_TAG_HTML
+
+
+cdef object _attr(lxb_dom_attr_t *attr):
+    if attr == NULL or attr.value == NULL or attr.value.data == NULL:
+        return None
+    return attr.value.data[:attr.value.length].decode("utf-8", "replace")
+
+
+def score(LexborNode body, object names_flags, int negative, int positive):
+    """``content._score`` in C: ``[(node, score)]`` for every container scored, in the order
+    the Python scorer meets them. ``names_flags(cls, ident)`` judges a container's names;
+    ``negative`` and ``positive`` are the bits that move its score by 25."""
+    cdef Walk walk
+    walk.entries = NULL
+    walk.count = 0
+    walk.capacity = 0
+    walk.failed = False
+    cdef LexborHTMLParser parser = body.parser
+    cdef dict index = {}
+    cdef list nodes = [], scores = []
+    cdef size_t i, size
+    cdef Py_ssize_t level, at
+    cdef uintptr_t tag
+    cdef lxb_dom_node_t *start
+    cdef lxb_dom_node_t *container
+    cdef double points, base
+    cdef Weight *text
+    cdef int flags
+    cdef element_t *element
+    try:
+        _fill(body.node, -1, &walk)
+        if walk.failed:
+            raise MemoryError
+        for i in range(walk.count):
+            tag = walk.entries[i].node.local_name
+            if not _is_text_tag(tag):
+                continue
+            text = &walk.entries[i].deep if tag == LXB_TAG_P or tag == LXB_TAG_PRE else &walk.entries[i].own
+            size = stripped(text)
+            if size < 25:
+                continue
+            points = <double> (1 + text.punct) + min(<double> size / 100.0, 3.0)
+            start = walk.entries[i].node if _is_div_like(tag) else walk.entries[i].node.parent
+            if _stops(start):
+                continue
+            container = start
+            for level in range(5):
+                key = <size_t> container
+                at = index.get(key, -1)
+                if at < 0:
+                    element = <element_t *> container
+                    flags = names_flags(_attr(element.attr_class), _attr(element.attr_id))
+                    base = _tag_base(container.local_name)
+                    if flags:
+                        base += (-25.0 if flags & negative else 0.0) + (25.0 if flags & positive else 0.0)
+                    at = len(nodes)
+                    index[key] = at
+                    nodes.append(LexborNode.new(container, parser))
+                    scores.append(base)
+                scores[at] += points / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
+                container = container.parent
+                if _stops(container):
+                    break
+    finally:
+        PyMem_Free(walk.entries)
+    return list(zip(nodes, scores))

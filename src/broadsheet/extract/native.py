@@ -1,0 +1,69 @@
+"""The compiled parts of extraction, when this install has them.
+
+``_weigh`` (Cython, ``_weigh.pyx``) computes text weights, link densities and the content
+scores straight from Lexbor's nodes, four times faster than asking selectolax for every
+element's text. It reads selectolax's node objects from C, so it is loaded only beside the
+selectolax release it was built against. ``_guard`` counts what ``guard.prepare`` needs in
+one pass over the markup. Without them, or with ``BROADSHEET_PURE_PYTHON=1`` in the
+environment, ``content`` and ``guard`` run their Python twins, which give the same results.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Protocol
+
+import selectolax
+from selectolax.lexbor import LexborNode
+
+# The selectolax releases whose node layout ``_weigh`` was written and tested against; the
+# build requirement in pyproject.toml pins the same one.
+SELECTOLAX_RELEASES = frozenset({"1.0.2"})
+
+
+class Weigh(Protocol):
+    """What ``_weigh`` offers (its stub, ``_weigh.pyi``, says the same)."""
+
+    def text_weight(self, node: LexborNode, strip: bool = True) -> int: ...
+    def link_density(self, node: LexborNode) -> float: ...
+    def paragraph_mass(self, node: LexborNode) -> int: ...
+    def score(
+        self,
+        body: LexborNode,
+        names_flags: Callable[[str | None, str | None], int],
+        negative: int,
+        positive: int,
+    ) -> list[tuple[LexborNode, float]]: ...
+
+
+def _load() -> Weigh | None:
+    if os.environ.get("BROADSHEET_PURE_PYTHON"):
+        return None
+    if getattr(selectolax, "__version__", None) not in SELECTOLAX_RELEASES:
+        return None  # another node layout: importing the module could misread memory
+    try:
+        from broadsheet.extract import _weigh
+    except ImportError:  # not built (no C compiler at install time)
+        return None
+    return _weigh
+
+
+class Guard(Protocol):
+    """What ``_guard`` offers (its stub, ``_guard.pyi``, says the same)."""
+
+    def count(self, text: str, run: int) -> tuple[int, int, int, int]: ...
+
+
+def _load_guard() -> Guard | None:
+    if os.environ.get("BROADSHEET_PURE_PYTHON"):
+        return None
+    try:
+        from broadsheet.extract import _guard
+    except ImportError:
+        return None
+    return _guard
+
+
+WEIGH = _load()
+GUARD = _load_guard()

@@ -1,0 +1,155 @@
+"""The compiled parts of extraction give exactly what their Python twins give.
+
+``extract._weigh`` reads Lexbor's nodes from C, so every number it returns (text weights,
+link densities, paragraph masses, content scores and their order) is compared with the
+Python code it stands in for, on the fixture pages and on random tag soup rich in what it
+has to get right: whitespace ``str.strip`` knows and ASCII does not, CJK punctuation, links
+and paragraphs nested in odd places. ``extract._guard`` is held to the regex and the counts
+``guard.prepare`` used before it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from broadsheet.extract import content, names
+from broadsheet.extract.dom import JUNK_TAGS, weight
+from broadsheet.extract.guard import MAX_ATTRIBUTES, MAX_DEPTH, MAX_TEMPLATES, _prepare, prepare
+from broadsheet.extract.native import GUARD, WEIGH
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _native() -> ModuleType:
+    # The install the README gives compiles it (gcc and Python's headers are part of it): a
+    # missing module is a broken build, not a reason to skip.
+    assert WEIGH is not None, "broadsheet.extract._weigh was not built"
+    return WEIGH
+
+
+def _body(html: str) -> LexborNode:
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(list(JUNK_TAGS))
+    body = tree.body
+    assert body is not None
+    return body
+
+
+def _agree(body: LexborNode) -> None:
+    native = _native()
+    scored = native.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
+    expected = [(c.node.mem_id, c.score) for c in content.py_score(body).values()]
+    assert [(node.mem_id, score) for node, score in scored] == expected
+    for node in [body, *body.traverse()]:
+        text = node.text(deep=True)
+        assert native.text_weight(node) == weight(text.strip())
+        assert native.text_weight(node, False) == weight(text)
+        assert native.link_density(node) == content.py_link_density(node)
+        assert native.paragraph_mass(node) == content.weigh_once(node.css("p"), {})
+
+
+def test_the_compiled_scorer_is_what_extraction_uses() -> None:
+    assert content.WEIGH is _native()
+
+
+@pytest.mark.parametrize(
+    "path", sorted(FIXTURES.rglob("*.html")), ids=lambda p: str(p.relative_to(FIXTURES))
+)
+def test_compiled_weights_and_scores_match_python_on_the_fixture_pages(path: Path) -> None:
+    raw = path.read_bytes()
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            html = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _agree(_body(html))
+        return
+    _agree(_body(raw.decode("utf-8", "replace")))
+
+
+_TAGS = ["div", "p", "a", "span", "td", "tr", "table", "pre", "section", "article", "font",
+         "center", "dd", "dl", "blockquote", "main", "li", "ul", "ol", "h1", "h2", "h4", "th",
+         "br", "img", "em", "b", "form", "address", "x-card", "html", "body"]  # fmt: skip
+_ATTRS = ['class="content"', 'id="comments"', 'class="sidebar post"', 'class="entry-body"',
+          'id="main-nav"', 'class="related x"', 'class="hidden"', 'class=""', "class",
+          'id="mostread"', 'href="/x"']  # fmt: skip
+_PIECES = ["word ", "longer words of prose here", ", ", "; ", "!", "?", "。", "，", "、", "；",
+           "！", "？", "来源：经济日报", "文字", " ", "\n", "\t", "\u3000", "\xa0", "\u2009",
+           "\u200b", "\x1c", "\x85", "\u2028", "\u202f", "&nbsp;", "&#12288;", "é", "😀",
+           "<!-- note -->", "\ufeff"]  # fmt: skip
+
+
+@st.composite
+def _soup(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 50))):
+        kind = draw(st.integers(0, 4))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            attrs = " ".join(draw(st.lists(st.sampled_from(_ATTRS), max_size=2)))
+            parts.append(f"<{tag} {attrs}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        elif kind == 2:
+            parts.append(draw(st.text(max_size=8)))
+        else:
+            parts.append("".join(draw(st.lists(st.sampled_from(_PIECES), max_size=12))))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_soup())
+def test_compiled_weights_and_scores_match_python_on_tag_soup(html: str) -> None:
+    _agree(_body(f"<html><body>{html}</body></html>"))
+
+
+# -- the guard's counts ------------------------------------------------------------------------
+
+_MARKUP = ["<", ">", "</", "<p>", "<div a=1>", "<template>", "<TEMPLATE x>", "<TeMpLaTe",
+           "<İ", "<ſ", "<K", "<ı", "<é", " a=b", "x" * 40, "中文", "😀", "/", "</div>", "<!--",
+           "<1"]  # fmt: skip
+
+
+@st.composite
+def _markup(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(st.sampled_from(_MARKUP), max_size=60)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_markup(), st.integers(1, 60))
+def test_compiled_guard_counts_agree_with_the_regex(text: str, run: int) -> None:
+    assert GUARD is not None, "broadsheet.extract._guard was not built"
+    opening, closing, templates, long_tags = GUARD.count(text, run)
+    assert closing == text.count("</")
+    assert opening == text.count("<") - closing
+    scan = re.compile(rf"<(?:(template)(?![^>]{{{run}}})|[A-Za-z][^>]{{{run}}})", re.IGNORECASE)
+    found = list(scan.finditer(text))
+    regex_long = sum(1 for m in found if not m.group(1))
+    if regex_long:
+        assert long_tags  # a long tag is never missed...
+    if not long_tags:  # ...and when none is reported, the templates are counted exactly
+        assert regex_long == 0
+        assert templates == len(found)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*_MARKUP, "y" * (2 * MAX_ATTRIBUTES)]), max_size=30))
+def test_prepare_with_the_compiled_counts_is_prepare_in_python(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert prepare(text) == _prepare(text)
+
+
+def test_prepare_on_template_and_attribute_storms_matches_python() -> None:
+    for text in (
+        "<template>" * (MAX_TEMPLATES + 1) + "<p>x</p>",
+        "<div " + " a" * (MAX_ATTRIBUTES + 5) + ">x</div>",
+        "<div>" * (MAX_DEPTH + 10),
+    ):
+        assert prepare(text) == _prepare(text)
