@@ -1,4 +1,4 @@
-"""Builds the compiled parts of extraction: ``_weigh`` (content scoring over Lexbor's nodes)
+"""Builds the compiled parts of extraction: ``_walk`` (content scoring over Lexbor's nodes)
 and ``_guard`` (the guard's counts over the markup).
 
 Everything else about the package is in pyproject.toml. The extensions are optional: where
@@ -12,15 +12,15 @@ import selectolax
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-# ``_weigh.pyx`` cimports selectolax's declarations (lexbor.pxd, beside the module in the
+# ``_walk.pyx`` cimports selectolax's declarations (lexbor.pxd, beside the module in the
 # build environment's site-packages) and includes Lexbor's headers of the same release.
 SITE = str(Path(selectolax.__file__).resolve().parent.parent)
-WEIGH = Extension(
-    "broadsheet.extract._weigh",
-    ["src/broadsheet/extract/_weigh.pyx"],
+WALK = Extension(
+    "broadsheet.extract._walk",
+    ["src/broadsheet/extract/_walk.pyx"],
     include_dirs=["vendor/lexbor"],
     optional=True,
 )
 GUARD = Extension("broadsheet.extract._guard", ["src/broadsheet/extract/_guard.pyx"], optional=True)
 
-setup(ext_modules=cythonize([WEIGH, GUARD], include_path=[SITE], language_level=3, quiet=True))
+setup(ext_modules=cythonize([WALK, GUARD], include_path=[SITE], language_level=3, quiet=True))

@@ -65,8 +65,11 @@ def page(
     def handler(req: BaseHTTPRequestHandler) -> None:
         # One request per connection: a client that stops reading early (as a fetch that
         # refuses a body does) must not leave the server thread failing on a reset socket.
+        # Said in the response, or the client may send its next request down the closed
+        # connection and read "Server disconnected" (a race the suite used to lose now and
+        # then).
         req.close_connection = True
-        fields = dict(headers or {})
+        fields = {"Connection": "close", **(headers or {})}
         if content_type is not None:
             fields["Content-Type"] = content_type
         fields["Content-Length"] = str(len(body))

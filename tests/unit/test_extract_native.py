@@ -1,11 +1,12 @@
 """The compiled parts of extraction give exactly what their Python twins give.
 
-``extract._weigh`` reads Lexbor's nodes from C, so every number it returns (text weights,
-link densities, paragraph masses, content scores and their order) is compared with the
-Python code it stands in for, on the fixture pages and on random tag soup rich in what it
-has to get right: whitespace ``str.strip`` knows and ASCII does not, CJK punctuation, links
-and paragraphs nested in odd places. ``extract._guard`` is held to the regex and the counts
-``guard.prepare`` used before it.
+``extract._walk`` reads Lexbor's nodes from C, so everything it returns (text weights, link
+densities, paragraph masses, content scores and their order, the named elements and their
+verdicts, the page's lines) is compared with the Python code it stands in for, on the
+fixture pages and on random tag soup rich in what it has to get right: whitespace
+``str.strip`` knows and ASCII does not, CJK punctuation, links and paragraphs nested in odd
+places. ``extract._guard`` is held to the regex and the counts ``guard.prepare`` used before
+it.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from broadsheet.extract import content, names
-from broadsheet.extract.dom import JUNK_TAGS, weight
+from broadsheet.extract import _NEVER_NAMED, _verdict, content, names, py_named
+from broadsheet.extract.dom import JUNK_TAGS, py_lines, weight
 from broadsheet.extract.guard import MAX_ATTRIBUTES, MAX_DEPTH, MAX_TEMPLATES, _prepare, prepare
-from broadsheet.extract.native import GUARD, WEIGH
+from broadsheet.extract.native import GUARD, WALK
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -30,8 +31,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 def _native() -> ModuleType:
     # The install the README gives compiles it (gcc and Python's headers are part of it): a
     # missing module is a broken build, not a reason to skip.
-    assert WEIGH is not None, "broadsheet.extract._weigh was not built"
-    return WEIGH
+    assert WALK is not None, "broadsheet.extract._walk was not built"
+    return WALK
 
 
 def _body(html: str) -> LexborNode:
@@ -44,6 +45,11 @@ def _body(html: str) -> LexborNode:
 
 def _agree(body: LexborNode) -> None:
     native = _native()
+    assert native.lines(body) == py_lines(body)
+    named = native.named(body, _verdict, _NEVER_NAMED)
+    assert [(n.mem_id, bits) for n, bits in named] == [
+        (n.mem_id, bits) for n, bits in py_named(body)
+    ]
     scored = native.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
     expected = [(c.node.mem_id, c.score) for c in content.py_score(body).values()]
     assert [(node.mem_id, score) for node, score in scored] == expected
@@ -56,7 +62,7 @@ def _agree(body: LexborNode) -> None:
 
 
 def test_the_compiled_scorer_is_what_extraction_uses() -> None:
-    assert content.WEIGH is _native()
+    assert content.WALK is _native()
 
 
 @pytest.mark.parametrize(

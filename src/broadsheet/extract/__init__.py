@@ -24,6 +24,7 @@ from broadsheet.extract.comments.hints import verdict as comment_bits
 from broadsheet.extract.dom import JUNK_TAGS, absolute, node_text, page_text, weight
 from broadsheet.extract.guard import prepare
 from broadsheet.extract.links import find_related
+from broadsheet.extract.native import WALK
 from broadsheet.models import Article, Link
 from broadsheet.sanitize import clean_line
 
@@ -85,6 +86,30 @@ def _verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
     return bits
 
 
+def _named(body: LexborNode) -> list[tuple[LexborNode, int]]:
+    """Every element with a class or id whose ``_verdict`` says something, in document order,
+    once each (Lexbor lists an element with both twice: it matches both selectors)."""
+    if WALK is not None:
+        return WALK.named(body, _verdict, _NEVER_NAMED)
+    return py_named(body)
+
+
+def py_named(body: LexborNode) -> list[tuple[LexborNode, int]]:
+    """``_named`` in Python: what the compiled walk must agree with."""
+    found: list[tuple[LexborNode, int]] = []
+    last = -1
+    for node in body.css("[class], [id]"):
+        tag = node.tag
+        if tag in _NEVER_NAMED or node.mem_id == last:
+            continue
+        last = node.mem_id
+        attrs = node.attributes
+        bits = _verdict(tag, attrs.get("class"), attrs.get("id"))
+        if bits:
+            found.append((node, bits))
+    return found
+
+
 def _extract(
     html: bytes | str,
     url: str | None,
@@ -124,14 +149,7 @@ def _extract(
     named_related: list[LexborNode] = []
     unlikely: list[LexborNode] = []
     hints = Hints()
-    for node in body.css("[class], [id]"):
-        tag = node.tag
-        if tag in _NEVER_NAMED:
-            continue
-        attrs = node.attributes
-        bits = _verdict(tag, attrs.get("class"), attrs.get("id"))
-        if not bits:
-            continue
+    for node, bits in _named(body):
         if bits & _COMMENT_BITS:
             hints.add(node, bits & _COMMENT_BITS)
         if bits & _RELATED:

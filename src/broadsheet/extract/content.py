@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from broadsheet.extract import names
 from broadsheet.extract.dom import BLOCK_TAGS, weight
-from broadsheet.extract.native import WEIGH
+from broadsheet.extract.native import WALK
 
 _PUNCT = re.compile(r"[,，。、；;！!？?]")
 _TEXT_TAGS = "p, pre, td, div, section, article, font, center, dd, blockquote, main"
@@ -70,8 +70,8 @@ _TAG_BASE = {
 def text_weight(node: LexborNode, *, strip: bool = True) -> int:
     """``weight`` of the node's text (stripped by default), without building the string
     where the compiled walk is there."""
-    if WEIGH is not None:
-        return WEIGH.text_weight(node, strip)
+    if WALK is not None:
+        return WALK.text_weight(node, strip)
     text = node.text(deep=True)
     return weight(text.strip() if strip else text)
 
@@ -82,8 +82,8 @@ def link_density(node: LexborNode, memo: dict[int, int] | None = None) -> float:
     ``memo`` keeps each link's weight by ``mem_id`` for a caller that asks about nested
     containers, which share their links (the compiled walk needs none).
     """
-    if WEIGH is not None:
-        return WEIGH.link_density(node)
+    if WALK is not None:
+        return WALK.link_density(node)
     return py_link_density(node, memo)
 
 
@@ -213,8 +213,8 @@ _STOP = frozenset({"html", "-document", None})
 
 def _score(body: LexborNode) -> dict[int, _Candidate]:
     """Score every container by the prose in it and (less) in its descendants."""
-    if WEIGH is not None:
-        scored = WEIGH.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
+    if WALK is not None:
+        scored = WALK.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
         return {node.mem_id: _Candidate(node, score) for node, score in scored}
     return py_score(body)
 
@@ -425,8 +425,8 @@ def _paragraph_mass(node: LexborNode, sizes: dict[int, int]) -> int:
     ``sizes`` remembers each paragraph's weight: ``_widen`` asks about a node and then its
     ancestors, which hold the same paragraphs again (the compiled walk needs none).
     """
-    if WEIGH is not None:
-        return WEIGH.paragraph_mass(node)
+    if WALK is not None:
+        return WALK.paragraph_mass(node)
     return weigh_once(node.css("p"), sizes)
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from broadsheet.extract.native import WALK
 from broadsheet.sanitize import clean_line, clean_text
 
 # Tags whose content is never readable text.
@@ -69,8 +70,14 @@ def page_text(node: LexborNode) -> str:
     Lexbor puts the separator between every text node, so a label and its value may sit on
     consecutive lines ("来源：" then "经济日报"); the patterns that read this allow for it.
     """
+    return clean_text(WALK.lines(node) if WALK is not None else py_lines(node))
+
+
+def py_lines(node: LexborNode) -> str:
+    """The stripped, non-empty lines of the node's text nodes: what the compiled walk must
+    agree with."""
     pieces = node.text(deep=True, separator="\n").split("\n")
-    return clean_text("\n".join(filter(None, map(str.strip, pieces))))
+    return "\n".join(filter(None, map(str.strip, pieces)))
 
 
 def weight(text: str) -> int:

@@ -1,11 +1,12 @@
 """The compiled parts of extraction, when this install has them.
 
-``_weigh`` (Cython, ``_weigh.pyx``) computes text weights, link densities and the content
+``_walk`` (Cython, ``_walk.pyx``) computes text weights, link densities and the content
 scores straight from Lexbor's nodes, four times faster than asking selectolax for every
-element's text. It reads selectolax's node objects from C, so it is loaded only beside the
-selectolax release it was built against. ``_guard`` counts what ``guard.prepare`` needs in
-one pass over the markup. Without them, or with ``BROADSHEET_PURE_PYTHON=1`` in the
-environment, ``content`` and ``guard`` run their Python twins, which give the same results.
+element's text, and lists the named elements and the page's lines in one walk each. It reads
+selectolax's node objects from C, so it is loaded only beside the selectolax release it was
+built against. ``_guard`` counts what ``guard.prepare`` needs in one pass over the markup.
+Without them, or with ``BROADSHEET_PURE_PYTHON=1`` in the environment, their Python
+twins run instead, which give the same results.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from typing import Protocol
 import selectolax
 from selectolax.lexbor import LexborNode
 
-# The selectolax releases whose node layout ``_weigh`` was written and tested against; the
+# The selectolax releases whose node layout ``_walk`` was written and tested against; the
 # build requirement in pyproject.toml pins the same one.
 SELECTOLAX_RELEASES = frozenset({"1.0.2"})
 
 
-class Weigh(Protocol):
-    """What ``_weigh`` offers (its stub, ``_weigh.pyi``, says the same)."""
+class Walk(Protocol):
+    """What ``_walk`` offers (its stub, ``_walk.pyi``, says the same)."""
 
     def text_weight(self, node: LexborNode, strip: bool = True) -> int: ...
     def link_density(self, node: LexborNode) -> float: ...
@@ -35,18 +36,25 @@ class Weigh(Protocol):
         negative: int,
         positive: int,
     ) -> list[tuple[LexborNode, float]]: ...
+    def named(
+        self,
+        root: LexborNode,
+        verdict: Callable[[str | None, str | None, str | None], int],
+        skipped: frozenset[str],
+    ) -> list[tuple[LexborNode, int]]: ...
+    def lines(self, root: LexborNode) -> str: ...
 
 
-def _load() -> Weigh | None:
+def _load() -> Walk | None:
     if os.environ.get("BROADSHEET_PURE_PYTHON"):
         return None
     if getattr(selectolax, "__version__", None) not in SELECTOLAX_RELEASES:
         return None  # another node layout: importing the module could misread memory
     try:
-        from broadsheet.extract import _weigh
+        from broadsheet.extract import _walk
     except ImportError:  # not built (no C compiler at install time)
         return None
-    return _weigh
+    return _walk
 
 
 class Guard(Protocol):
@@ -65,5 +73,5 @@ def _load_guard() -> Guard | None:
     return _guard
 
 
-WEIGH = _load()
+WALK = _load()
 GUARD = _load_guard()

@@ -1,19 +1,23 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Text weights over Lexbor's nodes in C, for the content scorer (see ``native.py``).
+"""Walks over Lexbor's nodes in C: text weights and content scores, the named elements,
+the page's lines (see ``native.py``).
 
 Scoring a page asks for the text weight (UTF-8 bytes, ends stripped as ``str.strip`` does)
 of hundreds of elements, their links and their paragraphs. Through selectolax each answer
 builds a Python string of the element's whole text; here one walk over Lexbor's nodes reads
-the byte counts straight from the text nodes. Every function gives exactly what its Python
-twin in ``content`` gives: the tests compare them on the fixture pages and on random tag
-soup, and the Python twins run wherever this module was not built.
+the byte counts straight from the text nodes. The walk over named elements and the page's
+lines spare a selector pass and hundreds of attribute dictionaries and strings. Every
+function gives exactly what its Python twin gives: the tests compare them on the fixture
+pages and on random tag soup, and the Python twins run wherever this module was not built.
 
 It reads selectolax's ``LexborNode`` and Lexbor's node structs directly, so it is built
 against the selectolax release it runs with (the build pins it) and Lexbor's headers of
 that release (``vendor/lexbor``); ``native.py`` loads it only beside that release.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport memcpy
 from libc.stdint cimport uintptr_t
 from selectolax.lexbor cimport (
     LexborHTMLParser,
@@ -34,6 +38,7 @@ cdef extern from "lexbor/dom/interfaces/element.h":
 cdef extern from "lexbor/tag/const.h":
     cdef enum:
         LXB_TAG__TEXT
+        LXB_TAG__LAST_ENTRY
         LXB_TAG__DOCUMENT
         LXB_TAG__EM_COMMENT
         LXB_TAG_A
@@ -158,7 +163,7 @@ cdef inline size_t _length(unsigned char lead) noexcept:
 
 cdef inline unsigned int _decode(const unsigned char *d, size_t n) noexcept:
     if n == 1:
-        return d[0]
+        return d[0] if d[0] < 0x80 else 0xFFFD  # a stray byte reads as a replacement
     if n == 2:
         return ((d[0] & 0x1F) << 6) | (d[1] & 0x3F)
     if n == 3:
@@ -460,3 +465,138 @@ def score(LexborNode body, object names_flags, int negative, int positive):
     finally:
         PyMem_Free(walk.entries)
     return list(zip(nodes, scores))
+
+
+cdef inline lxb_dom_node_t *_next(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
+    """The node after ``node`` in document order, within ``top``'s subtree (NULL past it)."""
+    if node.first_child != NULL:
+        return node.first_child
+    while node != top and node.next == NULL:
+        node = node.parent
+    return NULL if node == top else node.next
+
+
+# -- named elements ----------------------------------------------------------------------------
+
+# Tag names by Lexbor's tag id, for the ids every document shares (ids from
+# LXB_TAG__LAST_ENTRY up name a document's own custom elements, so they are looked up per call).
+cdef dict _TAG_NAMES = {}
+
+
+def named(LexborNode root, object verdict, frozenset skipped):
+    """``[(node, bits)]`` for the elements under ``root`` (itself included) that carry a class
+    or an id, are not ``skipped`` tags, and get non-zero ``verdict(tag, cls, ident)``, in
+    document order: what ``root.css("[class], [id]")`` and a verdict per node would give."""
+    cdef LexborHTMLParser parser = root.parser
+    cdef list out = []
+    cdef dict custom = {}
+    cdef lxb_dom_node_t *node = root.node
+    cdef lxb_dom_node_t *top = root.node
+    cdef element_t *element
+    cdef uintptr_t tag
+    cdef object name, bits
+    while node != NULL:
+        if node.type == ELEMENT:
+            element = <element_t *> node
+            if element.attr_class != NULL or element.attr_id != NULL:
+                tag = node.local_name
+                names = _TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom
+                name = names.get(tag)
+                if name is None:
+                    name = names[tag] = LexborNode.new(node, parser).tag
+                if name not in skipped:
+                    bits = verdict(name, _attr(element.attr_class), _attr(element.attr_id))
+                    if bits:
+                        out.append((LexborNode.new(node, parser), bits))
+        node = _next(node, top)
+    return out
+
+
+# -- page text -------------------------------------------------------------------------------
+
+cdef inline Py_ssize_t _lead_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """Where the text in ``d[a:b]`` starts once ``str.strip`` whitespace is skipped."""
+    cdef Py_ssize_t size
+    while a < b:
+        size = _length(d[a])
+        if a + size > b or not _is_space(_decode(d + a, size)):
+            break
+        a += size
+    return a
+
+
+cdef inline Py_ssize_t _trail_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """Where the text in ``d[a:b]`` ends once ``str.strip`` whitespace is dropped."""
+    cdef Py_ssize_t size
+    while b > a:
+        size = 1
+        while size < 4 and b - size > a and (d[b - size] & 0xC0) == 0x80:
+            size += 1
+        if not _is_space(_decode(d + b - size, size)):
+            break
+        b -= size
+    return b
+
+
+cdef struct Buffer:
+    char *data
+    Py_ssize_t size
+    Py_ssize_t capacity
+
+
+cdef int _add_line(Buffer *buf, const unsigned char *d, Py_ssize_t n) except -1:
+    """Append ``d[:n]`` to ``buf``, after a newline unless it is the first line."""
+    cdef char *grown
+    cdef Py_ssize_t need = buf.size + n + 1
+    if need > buf.capacity:
+        grown = <char *> PyMem_Realloc(buf.data, need * 2)
+        if grown == NULL:
+            raise MemoryError
+        buf.data = grown
+        buf.capacity = need * 2
+    if buf.size:
+        buf.data[buf.size] = 0x0A
+        buf.size += 1
+    memcpy(buf.data + buf.size, d, n)
+    buf.size += n
+    return 0
+
+
+cdef int _collect_lines(lxb_dom_node_t *top, Buffer *out) except -1:
+    cdef lxb_dom_node_t *node = top
+    cdef lexbor_str_t *data
+    cdef const unsigned char *d
+    cdef Py_ssize_t n, start, end, a, b
+    while node != NULL:
+        if node.type == TEXT:
+            data = &(<lxb_dom_character_data_t *> node).data
+            d = data.data
+            n = <Py_ssize_t> data.length if d != NULL else 0
+            start = 0
+            while start <= n:  # each line of the text node
+                end = start
+                while end < n and d[end] != 0x0A:
+                    end += 1
+                a = _lead_space(d, start, end)
+                b = _trail_space(d, a, end)
+                if b > a:
+                    _add_line(out, d + a, b - a)
+                start = end + 1
+        node = _next(node, top)
+    return 0
+
+
+def lines(LexborNode root):
+    """The stripped, non-empty lines of every text node under ``root`` in document order,
+    joined by newlines: ``dom.page_text`` before its ``clean_text``."""
+    cdef Buffer out
+    out.data = NULL
+    out.size = 0
+    out.capacity = 0
+    try:
+        _collect_lines(root.node, &out)
+        if out.size == 0:
+            return ""
+        return PyUnicode_DecodeUTF8(out.data, out.size, "replace")
+    finally:
+        PyMem_Free(out.data)

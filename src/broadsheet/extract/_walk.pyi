@@ -11,3 +11,9 @@ def score(
     negative: int,
     positive: int,
 ) -> list[tuple[LexborNode, float]]: ...
+def named(
+    root: LexborNode,
+    verdict: Callable[[str | None, str | None, str | None], int],
+    skipped: frozenset[str],
+) -> list[tuple[LexborNode, int]]: ...
+def lines(root: LexborNode) -> str: ...
