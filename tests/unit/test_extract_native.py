@@ -1,8 +1,8 @@
 """The compiled parts of extraction give exactly what their Python twins give.
 
 ``extract._walk`` reads Lexbor's nodes from C, so everything it returns (text weights, link
-densities, paragraph masses, content scores and their order, the named elements and their
-verdicts, the page's lines) is compared with the Python code it stands in for, on the
+densities, paragraph masses, content scores and their order, the surveys of the document
+and the body, the page's lines) is compared with the Python code it stands in for, on the
 fixture pages and on random tag soup rich in what it has to get right: whitespace
 ``str.strip`` knows and ASCII does not, CJK punctuation, links and paragraphs nested in odd
 places. ``extract._guard`` is held to the regex and the counts ``guard.prepare`` used before
@@ -11,7 +11,10 @@ it.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from broadsheet.extract import _NEVER_NAMED, _verdict, content, names, py_named
+from broadsheet.extract import _NEVER_NAMED, _verdict, content, metadata, names, py_named
 from broadsheet.extract.dom import JUNK_TAGS, py_lines, weight
 from broadsheet.extract.guard import MAX_ATTRIBUTES, MAX_DEPTH, MAX_TEMPLATES, _prepare, prepare
 from broadsheet.extract.native import GUARD, WALK
@@ -46,10 +49,6 @@ def _body(html: str) -> LexborNode:
 def _agree(body: LexborNode) -> None:
     native = _native()
     assert native.lines(body) == py_lines(body)
-    named = native.named(body, _verdict, _NEVER_NAMED)
-    assert [(n.mem_id, bits) for n, bits in named] == [
-        (n.mem_id, bits) for n, bits in py_named(body)
-    ]
     scored = native.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
     expected = [(c.node.mem_id, c.score) for c in content.py_score(body).values()]
     assert [(node.mem_id, score) for node, score in scored] == expected
@@ -59,6 +58,33 @@ def _agree(body: LexborNode) -> None:
         assert native.text_weight(node, False) == weight(text)
         assert native.link_density(node) == content.py_link_density(node)
         assert native.paragraph_mass(node) == content.weigh_once(node.css("p"), {})
+
+
+def _agree_on_document(html: str) -> None:
+    """The document survey finds what ``read_meta``'s selector and ``strip_tags`` would, and
+    the body survey what the hidden and landmark selectors would."""
+    native = _native()
+    tree, twin = LexborHTMLParser(html), LexborHTMLParser(html)
+    root = tree.root
+    if root is None:
+        return
+    heads, junk = native.survey_document(root)
+    expected = list(dict.fromkeys(n.mem_id for n in tree.css(metadata.HEADS)))
+    assert [n.mem_id for n in heads] == expected
+    for node in junk:
+        node.remove()
+    twin.strip_tags(list(JUNK_TAGS))
+    assert tree.html == twin.html
+    body = tree.body
+    if body is None:
+        return
+    named, hidden, landmarks = native.survey_body(body, _verdict, _NEVER_NAMED)
+    assert [(n.mem_id, bits) for n, bits in named] == [
+        (n.mem_id, bits) for n, bits in py_named(body)
+    ]
+    selected = dict.fromkeys(n.mem_id for n in body.css(content._HIDDEN_SELECTOR))
+    assert [n.mem_id for n in hidden] == list(selected)
+    assert [n.mem_id for n in landmarks] == [n.mem_id for n in body.css("nav, aside, footer")]
 
 
 def test_the_compiled_scorer_is_what_extraction_uses() -> None:
@@ -76,16 +102,22 @@ def test_compiled_weights_and_scores_match_python_on_the_fixture_pages(path: Pat
         except UnicodeDecodeError:
             continue
         _agree(_body(html))
+        _agree_on_document(html)
         return
     _agree(_body(raw.decode("utf-8", "replace")))
+    _agree_on_document(raw.decode("utf-8", "replace"))
 
 
 _TAGS = ["div", "p", "a", "span", "td", "tr", "table", "pre", "section", "article", "font",
          "center", "dd", "dl", "blockquote", "main", "li", "ul", "ol", "h1", "h2", "h4", "th",
-         "br", "img", "em", "b", "form", "address", "x-card", "html", "body"]  # fmt: skip
+         "br", "img", "em", "b", "form", "address", "x-card", "html", "body", "script",
+         "style", "svg", "template", "noscript", "iframe", "button", "select", "textarea",
+         "object", "canvas", "meta", "base", "nav", "aside", "footer", "title"]  # fmt: skip
 _ATTRS = ['class="content"', 'id="comments"', 'class="sidebar post"', 'class="entry-body"',
           'id="main-nav"', 'class="related x"', 'class="hidden"', 'class=""', "class",
-          'id="mostread"', 'href="/x"']  # fmt: skip
+          'id="mostread"', 'href="/x"', 'itemprop="name"', 'ItemProp="x"', 'content="c"',
+          "hidden", "HIDDEN", 'style="display:none"', 'style="Visibility: HIDDEN"',
+          'style="color:red"', 'data-hidden="1"', "hiddenx", 'HREF="/b"']  # fmt: skip
 _PIECES = ["word ", "longer words of prose here", ", ", "; ", "!", "?", "。", "，", "、", "；",
            "！", "？", "来源：经济日报", "文字", " ", "\n", "\t", "\u3000", "\xa0", "\u2009",
            "\u200b", "\x1c", "\x85", "\u2028", "\u202f", "&nbsp;", "&#12288;", "é", "😀",
@@ -114,6 +146,7 @@ def _soup(draw: st.DrawFn) -> str:
 @given(_soup())
 def test_compiled_weights_and_scores_match_python_on_tag_soup(html: str) -> None:
     _agree(_body(f"<html><body>{html}</body></html>"))
+    _agree_on_document(f"<html><head>{html[: len(html) // 3]}</head><body>{html}</body></html>")
 
 
 # -- the guard's counts ------------------------------------------------------------------------
@@ -159,3 +192,31 @@ def test_prepare_on_template_and_attribute_storms_matches_python() -> None:
         "<div>" * (MAX_DEPTH + 10),
     ):
         assert prepare(text) == _prepare(text)
+
+
+_HASHES = """
+import hashlib, sys
+from pathlib import Path
+from broadsheet.extract import extract
+from broadsheet.extract.native import GUARD, WALK
+assert (WALK, GUARD) == (None, None) if sys.argv[2] == "pure" else WALK is not None
+for path in sorted(Path(sys.argv[1]).rglob("*.html")):
+    article = extract(path.read_bytes(), "https://example.org/a/b.html")
+    print(path.relative_to(sys.argv[1]), hashlib.sha256(repr(article).encode()).hexdigest())
+"""
+
+
+def test_whole_extraction_is_the_same_with_and_without_the_compiled_parts() -> None:
+    def hashes(pure: bool) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_PURE_PYTHON"}
+        if pure:
+            env["BROADSHEET_PURE_PYTHON"] = "1"
+        done = subprocess.run(
+            [sys.executable, "-c", _HASHES, str(FIXTURES), "pure" if pure else "native"],
+            env=env, capture_output=True, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        return done.stdout
+
+    native, pure = hashes(False), hashes(True)
+    assert native.count("\n") >= 20
+    assert native == pure

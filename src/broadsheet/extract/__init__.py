@@ -86,12 +86,16 @@ def _verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
     return bits
 
 
-def _named(body: LexborNode) -> list[tuple[LexborNode, int]]:
-    """Every element with a class or id whose ``_verdict`` says something, in document order,
-    once each (Lexbor lists an element with both twice: it matches both selectors)."""
+def _survey(
+    body: LexborNode,
+) -> tuple[list[tuple[LexborNode, int]], list[LexborNode] | None, list[LexborNode] | None]:
+    """The body's named elements whose ``_verdict`` says something, once each and in document
+    order (Lexbor lists an element with both a class and an id twice: it matches both
+    selectors); and, from the compiled walk, the candidates ``content.remove_hidden`` and
+    ``remove_unlikely`` would otherwise select themselves (None: they do)."""
     if WALK is not None:
-        return WALK.named(body, _verdict, _NEVER_NAMED)
-    return py_named(body)
+        return WALK.survey_body(body, _verdict, _NEVER_NAMED)
+    return py_named(body), None, None
 
 
 def py_named(body: LexborNode) -> list[tuple[LexborNode, int]]:
@@ -128,9 +132,16 @@ def _extract(
     else:
         text = prepare(html)
         tree = LexborHTMLParser(text)
-    meta = metadata.read_meta(tree)
+    root = tree.root
+    if WALK is not None and root is not None:
+        heads, junk = WALK.survey_document(root)
+        meta = metadata.read_meta(tree, heads)
+        for node in junk:
+            node.remove()
+    else:
+        meta = metadata.read_meta(tree)
+        tree.strip_tags(list(JUNK_TAGS))
     base = absolute(meta.base, url) or url if meta.base else url
-    tree.strip_tags(list(JUNK_TAGS))
     body = tree.body
     if body is None:
         return Article(url=url, title=metadata.title(meta, tree, ""))
@@ -149,7 +160,8 @@ def _extract(
     named_related: list[LexborNode] = []
     unlikely: list[LexborNode] = []
     hints = Hints()
-    for node, bits in _named(body):
+    named, hidden, landmarks = _survey(body)
+    for node, bits in named:
         if bits & _COMMENT_BITS:
             hints.add(node, bits & _COMMENT_BITS)
         if bits & _RELATED:
@@ -166,8 +178,8 @@ def _extract(
         node.remove()
 
     if strict:
-        content.remove_hidden(body)
-        content.remove_unlikely(body, unlikely)
+        content.remove_hidden(body, hidden)
+        content.remove_unlikely(body, unlikely, landmarks)
     first_h1 = body.css_first("h1")
     headline = node_text(first_h1) if first_h1 is not None else ""
     if headline and not block_builder.echoes(headline, title):

@@ -17,7 +17,7 @@ that release (``vendor/lexbor``); ``native.py`` loads it only beside that releas
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memcpy
+from libc.string cimport memcmp, memcpy
 from libc.stdint cimport uintptr_t
 from selectolax.lexbor cimport (
     LexborHTMLParser,
@@ -31,8 +31,29 @@ from selectolax.lexbor cimport (
 
 cdef extern from "lexbor/dom/interfaces/element.h":
     ctypedef struct element_t "lxb_dom_element_t":
+        lxb_dom_attr_t *first_attr
         lxb_dom_attr_t *attr_id
         lxb_dom_attr_t *attr_class
+
+
+cdef extern from "lexbor/core/hash.h":
+    ctypedef struct lexbor_hash_entry_t:
+        size_t length
+    const unsigned char *lexbor_hash_entry_str(const lexbor_hash_entry_t *entry)
+
+
+cdef extern from "lexbor/dom/interfaces/attr.h":
+    # What an attribute name outside Lexbor's predefined ones points to: its spelling.
+    ctypedef struct attr_data_t "lxb_dom_attr_data_t":
+        lexbor_hash_entry_t entry
+
+
+cdef extern from "lexbor/dom/interfaces/attr_const.h":
+    cdef enum:
+        LXB_DOM_ATTR_CONTENT
+        LXB_DOM_ATTR_HREF
+        LXB_DOM_ATTR_STYLE
+        LXB_DOM_ATTR__LAST_ENTRY
 
 
 cdef extern from "lexbor/tag/const.h":
@@ -43,6 +64,19 @@ cdef extern from "lexbor/tag/const.h":
         LXB_TAG__EM_COMMENT
         LXB_TAG_A
         LXB_TAG_ADDRESS
+        LXB_TAG_BASE
+        LXB_TAG_BUTTON
+        LXB_TAG_CANVAS
+        LXB_TAG_IFRAME
+        LXB_TAG_META
+        LXB_TAG_NOSCRIPT
+        LXB_TAG_OBJECT
+        LXB_TAG_SCRIPT
+        LXB_TAG_SELECT
+        LXB_TAG_STYLE
+        LXB_TAG_SVG
+        LXB_TAG_TEMPLATE
+        LXB_TAG_TEXTAREA
         LXB_TAG_ARTICLE
         LXB_TAG_ASIDE
         LXB_TAG_BLOCKQUOTE
@@ -476,30 +510,125 @@ cdef inline lxb_dom_node_t *_next(lxb_dom_node_t *node, lxb_dom_node_t *top) noe
     return NULL if node == top else node.next
 
 
-# -- named elements ----------------------------------------------------------------------------
+# -- surveys ---------------------------------------------------------------------------------
 
 # Tag names by Lexbor's tag id, for the ids every document shares (ids from
 # LXB_TAG__LAST_ENTRY up name a document's own custom elements, so they are looked up per call).
 cdef dict _TAG_NAMES = {}
 
 
-def named(LexborNode root, object verdict, frozenset skipped):
-    """``[(node, bits)]`` for the elements under ``root`` (itself included) that carry a class
-    or an id, are not ``skipped`` tags, and get non-zero ``verdict(tag, cls, ident)``, in
-    document order: what ``root.css("[class], [id]")`` and a verdict per node would give."""
+cdef inline bint _is_junk(uintptr_t tag) noexcept:
+    """``dom.JUNK_TAGS``."""
+    return (
+        tag == LXB_TAG_SCRIPT or tag == LXB_TAG_STYLE or tag == LXB_TAG_NOSCRIPT
+        or tag == LXB_TAG_TEMPLATE or tag == LXB_TAG_IFRAME or tag == LXB_TAG_SVG
+        or tag == LXB_TAG_CANVAS or tag == LXB_TAG_BUTTON or tag == LXB_TAG_SELECT
+        or tag == LXB_TAG_TEXTAREA or tag == LXB_TAG_OBJECT
+    )
+
+
+cdef inline lxb_dom_node_t *_after(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
+    """The node after ``node``'s subtree in document order, within ``top`` (NULL past it)."""
+    while node != top and node.next == NULL:
+        node = node.parent
+    return NULL if node == top else node.next
+
+
+cdef inline bint _is_called(lxb_dom_attr_t *attr, const char *name, size_t length) noexcept:
+    """Whether ``attr`` is called ``name``, one of the names Lexbor does not predefine (those
+    have ids below LXB_DOM_ATTR__LAST_ENTRY; the others' ids point to their spelling)."""
+    cdef uintptr_t id = attr.node.local_name
+    cdef attr_data_t *data
+    if id <= LXB_DOM_ATTR__LAST_ENTRY:
+        return False
+    data = <attr_data_t *> id
+    return data.entry.length == length and memcmp(
+        lexbor_hash_entry_str(&data.entry), name, length
+    ) == 0
+
+
+cdef inline bint _holds(lexbor_str_t *value, const char *word, size_t length) noexcept:
+    """Whether ``value`` holds ``word`` (lower-case ASCII), in any case."""
+    cdef size_t i, k
+    if value == NULL or value.data == NULL or value.length < length:
+        return False
+    for i in range(value.length - length + 1):
+        for k in range(length):
+            if (value.data[i + k] | 0x20) != word[k]:
+                break
+        else:
+            return True
+    return False
+
+
+def survey_document(LexborNode root):
+    """One walk over the document, before anything is removed: ``(heads, junk)``.
+
+    ``heads`` are what ``metadata.read_meta`` reads, as ``root.css("meta[content],
+    [itemprop], script, base[href]")`` lists them (each once); ``junk`` the outermost
+    elements of ``dom.JUNK_TAGS``, which the caller removes instead of ``strip_tags``.
+    """
     cdef LexborHTMLParser parser = root.parser
-    cdef list out = []
+    cdef list heads = [], junk = []
+    cdef lxb_dom_node_t *top = root.node
+    cdef lxb_dom_node_t *node = top
+    cdef lxb_dom_node_t *junk_end = NULL
+    cdef bint in_junk = False, content, href, itemprop
+    cdef lxb_dom_attr_t *attr
+    cdef uintptr_t tag, id
+    while node != NULL:
+        if in_junk and node == junk_end:
+            in_junk = False
+        if node.type == ELEMENT:
+            tag = node.local_name
+            content = href = itemprop = False
+            attr = (<element_t *> node).first_attr
+            while attr != NULL:
+                id = attr.node.local_name
+                if id == LXB_DOM_ATTR_CONTENT:
+                    content = True
+                elif id == LXB_DOM_ATTR_HREF:
+                    href = True
+                elif _is_called(attr, b"itemprop", 8):
+                    itemprop = True
+                attr = attr.next
+            if (
+                tag == LXB_TAG_SCRIPT or itemprop or (tag == LXB_TAG_META and content)
+                or (tag == LXB_TAG_BASE and href)
+            ):
+                heads.append(LexborNode.new(node, parser))
+            if not in_junk and _is_junk(tag):
+                junk.append(LexborNode.new(node, parser))
+                in_junk = True
+                junk_end = _after(node, top)
+        node = _next(node, top)
+    return heads, junk
+
+
+def survey_body(LexborNode root, object verdict, frozenset skipped):
+    """One walk over the body: ``(named, hidden, landmarks)``, each in document order.
+
+    ``named``: ``[(node, bits)]`` for the elements that carry a class or an id, are not
+    ``skipped`` tags, and get non-zero ``verdict(tag, cls, ident)`` (what
+    ``root.css("[class], [id]")`` and a verdict per node would give, each node once).
+    ``hidden``: the elements ``content.remove_hidden`` selects (a ``hidden`` attribute, or
+    "none" or "hidden" in the style). ``landmarks``: the ``nav``, ``aside`` and ``footer``.
+    """
+    cdef LexborHTMLParser parser = root.parser
+    cdef list named = [], hidden = [], landmarks = []
     cdef dict custom = {}
+    cdef dict names
     cdef lxb_dom_node_t *node = root.node
     cdef lxb_dom_node_t *top = root.node
     cdef element_t *element
+    cdef lxb_dom_attr_t *attr
     cdef uintptr_t tag
     cdef object name, bits
     while node != NULL:
         if node.type == ELEMENT:
             element = <element_t *> node
+            tag = node.local_name
             if element.attr_class != NULL or element.attr_id != NULL:
-                tag = node.local_name
                 names = _TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom
                 name = names.get(tag)
                 if name is None:
@@ -507,9 +636,20 @@ def named(LexborNode root, object verdict, frozenset skipped):
                 if name not in skipped:
                     bits = verdict(name, _attr(element.attr_class), _attr(element.attr_id))
                     if bits:
-                        out.append((LexborNode.new(node, parser), bits))
+                        named.append((LexborNode.new(node, parser), bits))
+            attr = element.first_attr
+            while attr != NULL:
+                if _is_called(attr, b"hidden", 6) or (
+                    attr.node.local_name == LXB_DOM_ATTR_STYLE
+                    and (_holds(attr.value, b"none", 4) or _holds(attr.value, b"hidden", 6))
+                ):
+                    hidden.append(LexborNode.new(node, parser))
+                    break
+                attr = attr.next
+            if tag == LXB_TAG_NAV or tag == LXB_TAG_ASIDE or tag == LXB_TAG_FOOTER:
+                landmarks.append(LexborNode.new(node, parser))
         node = _next(node, top)
-    return out
+    return named, hidden, landmarks
 
 
 # -- page text -------------------------------------------------------------------------------

@@ -116,8 +116,11 @@ _CITING = frozenset({"blockquote", "figure"})
 NEVER_UNLIKELY = frozenset({"body", "html", "article", "main", "a", "td", "tr", "table"})
 
 
-def remove_unlikely(body: LexborNode, unlikely: list[LexborNode]) -> None:
-    """Detach the ``unlikely`` elements and the nav/aside/footer elements.
+def remove_unlikely(
+    body: LexborNode, unlikely: list[LexborNode], landmarks: list[LexborNode] | None = None
+) -> None:
+    """Detach the ``unlikely`` elements and the nav/aside/footer elements (``landmarks``, when
+    the caller has found them already; they may include some in parts removed since).
 
     ``remove()`` only unlinks (Lexbor frees nothing until the document goes), so detaching a
     node whose ancestor is already detached is safe.
@@ -128,7 +131,7 @@ def remove_unlikely(body: LexborNode, unlikely: list[LexborNode]) -> None:
         if total and text_weight(node, strip=False) > total * 0.5:
             continue
         node.remove()
-    for node in body.css("nav, aside, footer"):
+    for node in body.css("nav, aside, footer") if landmarks is None else landmarks:
         parent = node.parent
         if node.tag == "footer" and parent is not None and parent.tag in _CITING:
             continue  # a quote's or a figure's attribution, not the page's footer
@@ -139,14 +142,16 @@ _HIDDEN_SELECTOR = '[hidden], [style*="none" i], [style*="hidden" i]'
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def remove_hidden(body: LexborNode) -> None:
+def remove_hidden(body: LexborNode, found: list[LexborNode] | None = None) -> None:
     """Detach what a browser would not show (``hidden``, ``display: none``, ``visibility:
     hidden``): teaser copies, templates for other pages, spam kept for robots.
 
+    ``found``: the elements ``_HIDDEN_SELECTOR`` selects, when the caller has them already.
     A hidden element holding most of the page is kept: some sites hide the whole article
     until a script reveals it, and an empty result helps nobody.
     """
-    found = body.css(_HIDDEN_SELECTOR)
+    if found is None:
+        found = body.css(_HIDDEN_SELECTOR)
     if not found:
         return
     total = text_weight(body, strip=False)

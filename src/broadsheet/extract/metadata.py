@@ -17,7 +17,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.extract import byline
 from broadsheet.extract.dom import CJK, line, node_text, squash
@@ -72,15 +72,23 @@ def _walk_ld(value: Any) -> Iterator[dict[str, Any]]:
             yield from _walk_ld(main)
 
 
-def read_meta(tree: LexborHTMLParser) -> Meta:
+HEADS = "meta[content], [itemprop], script, base[href]"
+
+
+def read_meta(tree: LexborHTMLParser, heads: list[LexborNode] | None = None) -> Meta:
     """Collect meta tags, microdata, JSON-LD, script addresses, ``<title>``, ``<base>`` and the
     language.
 
-    One selector walk gathers them all (each walk of a large tree costs about 0.1 ms).
+    ``heads`` are the elements ``HEADS`` selects, when the caller has walked the document
+    already (``native.WALK.survey_document``); otherwise one selector walk gathers them.
     """
     meta = Meta()
     sources: list[str] = []
-    for node in tree.css("meta[content], [itemprop], script, base[href]"):
+    last = -1
+    for node in tree.css(HEADS) if heads is None else heads:
+        if node.mem_id == last:
+            continue  # Lexbor lists an element that two selectors match twice
+        last = node.mem_id
         tag = node.tag
         attrs = node.attributes
         if tag == "base":

@@ -2,7 +2,7 @@
 
 ``_walk`` (Cython, ``_walk.pyx``) computes text weights, link densities and the content
 scores straight from Lexbor's nodes, four times faster than asking selectolax for every
-element's text, and lists the named elements and the page's lines in one walk each. It reads
+element's text, and surveys the document, the body and the page's lines in one walk each. It reads
 selectolax's node objects from C, so it is loaded only beside the selectolax release it was
 built against. ``_guard`` counts what ``guard.prepare`` needs in one pass over the markup.
 Without them, or with ``BROADSHEET_PURE_PYTHON=1`` in the environment, their Python
@@ -36,12 +36,13 @@ class Walk(Protocol):
         negative: int,
         positive: int,
     ) -> list[tuple[LexborNode, float]]: ...
-    def named(
+    def survey_document(self, root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]: ...
+    def survey_body(
         self,
         root: LexborNode,
         verdict: Callable[[str | None, str | None, str | None], int],
         skipped: frozenset[str],
-    ) -> list[tuple[LexborNode, int]]: ...
+    ) -> tuple[list[tuple[LexborNode, int]], list[LexborNode], list[LexborNode]]: ...
     def lines(self, root: LexborNode) -> str: ...
 
 
