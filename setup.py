@@ -1,5 +1,5 @@
-"""Builds the compiled parts of extraction: ``_walk`` (content scoring over Lexbor's nodes)
-and ``_guard`` (the guard's counts over the markup).
+"""Builds the compiled parts of extraction: ``_walk`` (walks over Lexbor's nodes), ``_guard``
+(the guard's counts over the markup) and ``_trie`` (the class and id name words).
 
 Everything else about the package is in pyproject.toml. The extensions are optional: where
 they cannot be compiled (no C compiler), the install goes on and ``broadsheet.extract.native``
@@ -22,5 +22,6 @@ WALK = Extension(
     optional=True,
 )
 GUARD = Extension("broadsheet.extract._guard", ["src/broadsheet/extract/_guard.pyx"], optional=True)
+TRIE = Extension("broadsheet.extract._trie", ["src/broadsheet/extract/_trie.pyx"], optional=True)
 
-setup(ext_modules=cythonize([WALK, GUARD], include_path=[SITE], language_level=3, quiet=True))
+setup(ext_modules=cythonize([WALK, GUARD, TRIE], include_path=[SITE], language_level=3, quiet=True))

@@ -220,3 +220,29 @@ def test_whole_extraction_is_the_same_with_and_without_the_compiled_parts() -> N
     native, pure = hashes(False), hashes(True)
     assert native.count("\n") >= 20
     assert native == pure
+
+
+# -- the name words --------------------------------------------------------------------------
+
+
+# The patterns' words (anchors taken off), separators, the anchor sentinels, and characters
+# outside the tree's ASCII.
+_WORD_PIECES = sorted(
+    {w.strip("\x02\x03") for w in names._WORDS} | {"-", "_", "x", "\x02", "\x03", "é", "中", "😀"}
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=6).map("".join))
+def test_the_compiled_name_tree_finds_what_the_regex_finds(token: str) -> None:
+    assert names._TREE is not None, "broadsheet.extract._trie was not built"
+    text = f"\x02{token}\x03"
+    assert names._TREE.bits(text) == names.py_bits(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_WORD_PIECES, " ", "\t", "\xa0", "\u3000", "\x1c"]), max_size=12))
+def test_the_compiled_name_tree_reads_every_token_of_a_hint(pieces: list[str]) -> None:
+    assert names._TREE is not None, "broadsheet.extract._trie was not built"
+    hint = "".join(pieces)
+    assert names._TREE.tokens(hint) == [names._raw.__wrapped__(t) for t in hint.split()]

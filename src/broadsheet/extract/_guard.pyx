@@ -9,7 +9,8 @@ buffer once. It answers conservatively: a tag that might be long is reported, an
 """
 
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
-from libc.stdint cimport uint8_t, uint16_t, uint32_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+from libc.string cimport memchr, memcpy
 
 
 ctypedef fused char_t:
@@ -73,3 +74,88 @@ def count(str text, Py_ssize_t run):
     if kind == 2:
         return _count(<const uint16_t *> data, n, run)
     return _count(<const uint32_t *> data, n, run)
+
+
+# -- raw bytes -------------------------------------------------------------------------------
+
+cdef inline Py_ssize_t _find(const uint8_t *s, Py_ssize_t start, Py_ssize_t n, int byte) noexcept:
+    cdef const void *hit
+    if start >= n:
+        return n
+    hit = memchr(s + start, byte, n - start)
+    return n if hit == NULL else <Py_ssize_t> (<const uint8_t *> hit - s)
+
+
+def count_bytes(const uint8_t[::1] data, Py_ssize_t run):
+    """``count`` over a page's bytes in an ASCII-compatible encoding, where ``<``, ``/`` and
+    ``>`` are never part of another character. It errs the same way: any non-ASCII byte after
+    ``<`` may start a tag, and a run is counted in bytes, never fewer than its characters."""
+    cdef Py_ssize_t n = data.shape[0]
+    cdef const uint8_t *s = &data[0] if n else NULL
+    cdef Py_ssize_t i = 0, gt = -1
+    cdef Py_ssize_t opening = 0, closing = 0, templates = 0, long_tags = 0
+    cdef uint8_t c
+    if n == 0:
+        return 0, 0, 0, 0
+    while True:
+        i = _find(s, i, n, 0x3C)  # <
+        if i >= n:
+            break
+        opening += 1
+        if i + 1 < n:
+            c = s[i + 1]
+            if c == 0x2F:  # /
+                closing += 1
+            elif c >= 0x80 or (c | 0x20) - 0x61 < 26:
+                if gt <= i:
+                    gt = _find(s, i + 1, n, 0x3E)  # >
+                if gt - (i + 2) >= run:
+                    long_tags += 1
+                elif _is_template(s, i + 1, n):
+                    templates += 1
+        i += 1
+    return opening - closing, closing, templates, long_tags
+
+
+def utf8_valid(const uint8_t[::1] data):
+    """Whether ``bytes(data).decode("utf-8")`` succeeds (Python's strict decoder: no overlong
+    forms, no surrogates, nothing past U+10FFFF, nothing cut short)."""
+    cdef Py_ssize_t n = data.shape[0], i = 0
+    cdef const uint8_t *s = &data[0] if n else NULL
+    cdef uint8_t c, c1
+    cdef uint64_t word
+    while i < n:
+        # Eight ASCII bytes at a time: most of a page's markup.
+        if i + 8 <= n:
+            memcpy(&word, s + i, 8)
+            if (word & 0x8080808080808080ULL) == 0:
+                i += 8
+                continue
+        c = s[i]
+        if c < 0x80:
+            i += 1
+        elif 0xC2 <= c <= 0xDF:
+            if i + 1 >= n or (s[i + 1] & 0xC0) != 0x80:
+                return False
+            i += 2
+        elif 0xE0 <= c <= 0xEF:
+            if i + 2 >= n:
+                return False
+            c1 = s[i + 1]
+            if (c1 & 0xC0) != 0x80 or (s[i + 2] & 0xC0) != 0x80:
+                return False
+            if (c == 0xE0 and c1 < 0xA0) or (c == 0xED and c1 >= 0xA0):
+                return False  # overlong, or a surrogate
+            i += 3
+        elif 0xF0 <= c <= 0xF4:
+            if i + 3 >= n:
+                return False
+            c1 = s[i + 1]
+            if (c1 & 0xC0) != 0x80 or (s[i + 2] & 0xC0) != 0x80 or (s[i + 3] & 0xC0) != 0x80:
+                return False
+            if (c == 0xF0 and c1 < 0x90) or (c == 0xF4 and c1 >= 0x90):
+                return False  # overlong, or past U+10FFFF
+            i += 4
+        else:
+            return False
+    return True

@@ -17,6 +17,13 @@ ctypedef fused uint_t:
     uint32_t
 
 
+include "_space.pxi"
+
+cdef enum:
+    START = 0x02  # the sentinels standing for ^ and $ (names._START, names._END)
+    END = 0x03
+
+
 cdef struct Table:
     int16_t symbol[128]  # ASCII character -> column, or -1 for one no word holds
     Py_ssize_t columns
@@ -43,6 +50,49 @@ cdef long _bits(const Table *table, const uint_t *s, Py_ssize_t n) noexcept:
                 break
             found |= table.values[node]
     return found
+
+
+cdef inline long _token_bits(const Table *table, const uint_t *s, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``_bits`` of START + ``s[a:b]`` + END, where a sentinel inside the token reads as a
+    character no word holds (``names._raw`` replaces it with a space)."""
+    cdef long found = 0
+    cdef Py_ssize_t start, i, column
+    cdef int32_t node
+    cdef uint32_t ch
+    for start in range(a - 1, b + 1):  # a - 1 is the START sentinel, b the END one
+        node = 0
+        for i in range(start, b + 1):
+            if i == a - 1:
+                ch = START
+            elif i == b:
+                ch = END
+            else:
+                ch = s[i]
+                if ch == START or ch == END or ch >= 128:
+                    break
+            column = table.symbol[ch]
+            if column < 0:
+                break
+            node = table.children[node * table.columns + column]
+            if node == 0:
+                break
+            found |= table.values[node]
+    return found
+
+
+cdef list _tokens(const Table *table, const uint_t *s, Py_ssize_t n):
+    cdef list out = []
+    cdef Py_ssize_t i = 0, start
+    while i < n:
+        while i < n and _is_space(s[i]):
+            i += 1
+        if i == n:
+            break
+        start = i
+        while i < n and not _is_space(s[i]):
+            i += 1
+        out.append(_token_bits(table, s, start, i))
+    return out
 
 
 cdef class Trie:
@@ -97,3 +147,15 @@ cdef class Trie:
         if kind == 2:
             return _bits(&self.table, <const uint16_t *> data, n)
         return _bits(&self.table, <const uint32_t *> data, n)
+
+    def tokens(self, str text):
+        """``[bits(START + token + END) for token in text.split()]``, a sentinel inside a token
+        read as a space."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        if kind == 1:
+            return _tokens(&self.table, <const uint8_t *> data, n)
+        if kind == 2:
+            return _tokens(&self.table, <const uint16_t *> data, n)
+        return _tokens(&self.table, <const uint32_t *> data, n)

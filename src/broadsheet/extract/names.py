@@ -15,6 +15,8 @@ from functools import lru_cache, reduce
 
 from selectolax.lexbor import LexborNode
 
+from broadsheet.extract.native import TRIE
+
 RELATED = 1  # a related-articles box
 UNLIKELY = 2  # navigation, comments, ads... removed before scoring
 MAYBE = 4  # ...unless the name also says content
@@ -185,6 +187,8 @@ _CLOSURE = {
     for word in _WORDS
 }
 _FIND = re.compile(_trie(list(_WORDS)))
+# The same tree in C, where it was built: a walk from every position finds every word.
+_TREE = TRIE.Trie(_WORDS) if TRIE is not None else None
 
 
 @lru_cache(maxsize=16384)
@@ -194,6 +198,12 @@ def _raw(token: str) -> int:
     if _START in token or _END in token:
         token = token.replace(_START, " ").replace(_END, " ")  # no word holds a space
     text = f"{_START}{token}{_END}"
+    return _TREE.bits(text) if _TREE is not None else py_bits(text)
+
+
+def py_bits(text: str) -> int:
+    """The union of ``_CLOSURE`` over the longest word at each position of ``text``: what the
+    compiled tree, which walks every word at every position, must agree with."""
     bits = 0
     search = _FIND.search
     found = search(text)
@@ -233,6 +243,11 @@ def token_flags(token: str) -> int:
 def flags_of(node_hint: str) -> int:
     """The union of the verdicts of every token in a hint (see ``dom.hint``)."""
     flags = 0
+    if _TREE is not None:  # every token's words in one call
+        for raw in _TREE.tokens(node_hint):
+            flags |= _judge(raw, _FIRST, UNLIKELY, MAYBE)
+            flags |= _judge(raw, ~_FIRST, BOILERPLATE | NEGATIVE, POSITIVE)
+        return flags
     for token in node_hint.split():
         flags |= token_flags(token)
     return flags
@@ -263,6 +278,10 @@ def first_flags(cls: str | None, ident: str | None) -> int:
     """Only the ``RELATED``, ``UNLIKELY`` and ``MAYBE`` bits of ``names_flags``: what the first
     pass over every named element needs, for a third of the searching."""
     flags = 0
+    if _TREE is not None:
+        for raw in _TREE.tokens(_hint(cls, ident)):
+            flags |= _judge(raw, _FIRST, UNLIKELY, MAYBE)
+        return flags
     for token in _hint(cls, ident).split():
         flags |= _token_first(token)
     return flags

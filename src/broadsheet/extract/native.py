@@ -2,11 +2,12 @@
 
 ``_walk`` (Cython, ``_walk.pyx``) computes text weights, link densities and the content
 scores straight from Lexbor's nodes, four times faster than asking selectolax for every
-element's text, and surveys the document, the body and the page's lines in one walk each. It reads
-selectolax's node objects from C, so it is loaded only beside the selectolax release it was
-built against. ``_guard`` counts what ``guard.prepare`` needs in one pass over the markup.
-Without them, or with ``BROADSHEET_PURE_PYTHON=1`` in the environment, their Python
-twins run instead, which give the same results.
+element's text, and surveys the document, the body and the page's lines in one walk each. It
+reads selectolax's node objects from C, so it is loaded only beside the selectolax release
+it was built against. ``_guard`` counts what ``guard.prepare`` needs in one pass over the
+markup; ``_trie`` finds the words of the class and id name patterns. Without them, or with
+``BROADSHEET_PURE_PYTHON=1`` in the environment, their Python twins run instead, which give
+the same results.
 """
 
 from __future__ import annotations
@@ -74,5 +75,29 @@ def _load_guard() -> Guard | None:
     return _guard
 
 
+class Tree(Protocol):
+    """A ``_trie.Trie``: the OR of the values of every word found in ``text``."""
+
+    def bits(self, text: str) -> int: ...
+    def tokens(self, text: str) -> list[int]: ...
+
+
+class TrieModule(Protocol):
+    """What ``_trie`` offers (its stub, ``_trie.pyi``, says the same)."""
+
+    def Trie(self, words: dict[str, int]) -> Tree: ...  # the module's class
+
+
+def _load_trie() -> TrieModule | None:
+    if os.environ.get("BROADSHEET_PURE_PYTHON"):
+        return None
+    try:
+        from broadsheet.extract import _trie
+    except ImportError:
+        return None
+    return _trie
+
+
 WALK = _load()
 GUARD = _load_guard()
+TRIE = _load_trie()
