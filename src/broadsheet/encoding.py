@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # WHATWG label -> the Python codec that decodes what browsers decode for it.
@@ -185,3 +186,19 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     if detected is not None:
         return Decoded(_decode(body, detected), detected, "detector")
     return Decoded(body.decode("utf-8", "replace"), "utf-8", "default")
+
+
+def reads_as_utf8(body: bytes, content_type: str | None, valid: Callable[[bytes], bool]) -> bool:
+    """Whether ``decode_html`` would give exactly ``body.decode("utf-8")`` (no byte-order mark,
+    nothing replaced), found without decoding: ``valid`` says whether bytes are UTF-8 (a
+    compiled check, a fraction of a decode). False when unsure; ``decode_html`` then decides.
+    """
+    if body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    declared = charset_from_content_type(content_type) or charset_from_meta(body)
+    if declared is None or declared == "utf-8":
+        return valid(body)
+    # A legacy label on bytes that are valid UTF-8 reads as UTF-8 (decode_html), unless they
+    # are ASCII: then the label's codec decodes them, and HZ reads "~{" as an escape.
+    legacy = declared in _LEGACY_CHINESE or declared == "cp1252"
+    return legacy and not body.isascii() and valid(body)

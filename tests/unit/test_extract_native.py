@@ -23,9 +23,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from broadsheet.encoding import decode_html, reads_as_utf8
 from broadsheet.extract import _NEVER_NAMED, _verdict, content, metadata, names, py_named
 from broadsheet.extract.dom import JUNK_TAGS, py_lines, weight
-from broadsheet.extract.guard import MAX_ATTRIBUTES, MAX_DEPTH, MAX_TEMPLATES, _prepare, prepare
+from broadsheet.extract.guard import (
+    MAX_ATTRIBUTES,
+    MAX_DEPTH,
+    MAX_TEMPLATES,
+    _prepare,
+    bytes_are_safe,
+    prepare,
+)
 from broadsheet.extract.native import GUARD, WALK
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -152,8 +160,8 @@ def test_compiled_weights_and_scores_match_python_on_tag_soup(html: str) -> None
 # -- the guard's counts ------------------------------------------------------------------------
 
 _MARKUP = ["<", ">", "</", "<p>", "<div a=1>", "<template>", "<TEMPLATE x>", "<TeMpLaTe",
-           "<İ", "<ſ", "<K", "<ı", "<é", " a=b", "x" * 40, "中文", "😀", "/", "</div>", "<!--",
-           "<1"]  # fmt: skip
+           "<İ", "<ſ", "<K", "<ı", "<é", " a=b", " a", "=", "\u3000b", "\xa0c", "x" * 40, "中文",
+           "😀", "/", "</div>", "<!--", "<1"]  # fmt: skip
 
 
 @st.composite
@@ -161,21 +169,34 @@ def _markup(draw: st.DrawFn) -> str:
     return "".join(draw(st.lists(st.sampled_from(_MARKUP), max_size=60)))
 
 
+def _regex_counts(text: str, limit: int) -> tuple[int, int]:
+    """The templates ``guard._prepare``'s regex counts, and the tags it finds long enough for
+    ``limit`` attributes that ``_tame_attributes`` would strip (more ``=`` or words)."""
+    run = 2 * limit
+    scan = re.compile(rf"<(?:(template)(?![^>]{{{run}}})|[A-Za-z][^>]{{{run}}})", re.IGNORECASE)
+    templates = heavy = 0
+    for match in scan.finditer(text):
+        if match.group(1):
+            templates += 1
+            continue
+        end = text.find(">", match.start())
+        tag = text[match.start() : end if end >= 0 else len(text)]
+        heavy += tag.count("=") > limit or len(tag.split()) > limit
+    return templates, heavy
+
+
 @settings(max_examples=500, deadline=None)
-@given(_markup(), st.integers(1, 60))
-def test_compiled_guard_counts_agree_with_the_regex(text: str, run: int) -> None:
+@given(_markup(), st.integers(1, 30))
+def test_compiled_guard_counts_agree_with_the_regex(text: str, limit: int) -> None:
     assert GUARD is not None, "broadsheet.extract._guard was not built"
-    opening, closing, templates, long_tags = GUARD.count(text, run)
+    opening, closing, templates, heavy = GUARD.count(text, limit)
     assert closing == text.count("</")
     assert opening == text.count("<") - closing
-    scan = re.compile(rf"<(?:(template)(?![^>]{{{run}}})|[A-Za-z][^>]{{{run}}})", re.IGNORECASE)
-    found = list(scan.finditer(text))
-    regex_long = sum(1 for m in found if not m.group(1))
-    if regex_long:
-        assert long_tags  # a long tag is never missed...
-    if not long_tags:  # ...and when none is reported, the templates are counted exactly
-        assert regex_long == 0
-        assert templates == len(found)
+    regex_templates, regex_heavy = _regex_counts(text, limit)
+    if regex_heavy:
+        assert heavy  # a tag the guard would strip is never missed...
+    if not heavy:  # ...and the templates are never undercounted
+        assert templates >= regex_templates
 
 
 @settings(max_examples=100, deadline=None)
@@ -246,3 +267,79 @@ def test_the_compiled_name_tree_reads_every_token_of_a_hint(pieces: list[str]) -
     assert names._TREE is not None, "broadsheet.extract._trie was not built"
     hint = "".join(pieces)
     assert names._TREE.tokens(hint) == [names._raw.__wrapped__(t) for t in hint.split()]
+
+
+# -- bytes: the fast path for UTF-8 pages ----------------------------------------------------
+
+_UTF8_CASES = [b"", b"plain", b"\xc0\x80", b"\xc1\xbf", b"\xe0\x80\x80", b"\xe0\xa0\x80",
+               b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xf0\x8f\xbf\xbf", b"\xf0\x90\x80\x80",
+               b"\xf4\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xe4\xb8",
+               b"\xe4\xb8\xad", b"\x80", b"\xff", "中文😀".encode()]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_UTF8_CASES, b"a" * 7, b"<p>", "é".encode()]) | st.binary(max_size=6),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_compiled_utf8_check_is_pythons_strict_decoder(data: bytes) -> None:
+    assert GUARD is not None, "broadsheet.extract._guard was not built"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not GUARD.utf8_valid(data)
+    else:
+        assert GUARD.utf8_valid(data)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_markup(), st.integers(1, 30))
+def test_compiled_byte_counts_agree_with_the_regex(text: str, limit: int) -> None:
+    assert GUARD is not None, "broadsheet.extract._guard was not built"
+    data = text.encode("utf-8")
+    opening, closing, templates, heavy = GUARD.count_bytes(data, limit)
+    assert closing == data.count(b"</")
+    assert opening == data.count(b"<") - closing
+    regex_templates, regex_heavy = _regex_counts(text, limit)
+    if regex_heavy:
+        assert heavy
+    if not heavy:
+        assert templates >= regex_templates
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_MARKUP, "y" * (2 * MAX_ATTRIBUTES)]), max_size=30))
+def test_bytes_the_guard_calls_safe_are_left_alone(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if bytes_are_safe(text.encode("utf-8")):
+        assert prepare(text) == text
+
+
+_LABELS = ["", '<meta charset="utf-8">', '<meta charset="gbk">', '<meta charset="hz-gb-2312">',
+           '<meta charset="windows-1252">', '<meta charset="shift_jis">']  # fmt: skip
+_TYPES = [None, "text/html", "text/html; charset=utf-8", "text/html; charset=gb2312",
+          "text/html; charset=hz-gb-2312", "text/html; charset=iso-8859-2"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_LABELS),
+    st.lists(st.sampled_from([*_UTF8_CASES, b"~{", b"<p>", "中".encode("gbk")]), max_size=8),
+    st.sampled_from(_TYPES),
+    st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe"]),
+)
+def test_reads_as_utf8_only_where_decode_html_reads_utf8(
+    label: str, pieces: list[bytes], content_type: str | None, bom: bytes
+) -> None:
+    assert GUARD is not None, "broadsheet.extract._guard was not built"
+    body = bom + label.encode() + b"".join(pieces)
+    if reads_as_utf8(body, content_type, GUARD.utf8_valid):
+        decoded = decode_html(body, content_type)
+        assert decoded.text == body.decode("utf-8")
+        assert (decoded.encoding, decoded.source != "bom") == ("utf-8", True)
+    elif not bom and not label and content_type in (None, "text/html"):
+        # an undeclared page goes the fast way whenever it is UTF-8
+        with pytest.raises(UnicodeDecodeError):
+            body.decode("utf-8")

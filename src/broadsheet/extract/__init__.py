@@ -16,15 +16,15 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from broadsheet.encoding import decode_html
+from broadsheet.encoding import decode_html, reads_as_utf8
 from broadsheet.extract import blocks as block_builder
 from broadsheet.extract import content, metadata, names
 from broadsheet.extract.comments import Hints, find_comments
 from broadsheet.extract.comments.hints import verdict as comment_bits
 from broadsheet.extract.dom import JUNK_TAGS, absolute, node_text, page_text, weight
-from broadsheet.extract.guard import prepare
+from broadsheet.extract.guard import bytes_are_safe, prepare
 from broadsheet.extract.links import find_related
-from broadsheet.extract.native import WALK
+from broadsheet.extract.native import GUARD, WALK
 from broadsheet.models import Article, Link
 from broadsheet.sanitize import clean_line
 
@@ -122,13 +122,24 @@ def _extract(
     strict: bool = True,
     now: datetime | None = None,
 ) -> Article:
+    text: str | None
     if isinstance(html, bytes):
-        decoded = decode_html(html, content_type)
-        text = prepare(decoded.text)
-        # Lexbor reads bytes as UTF-8: a UTF-8 page the guard left alone goes in as it came,
-        # which spares encoding the whole page back to UTF-8 (a twentieth of the work).
-        plain = text is decoded.text and decoded.encoding == "utf-8" and decoded.source != "bom"
-        tree = LexborHTMLParser(html if plain else text)
+        if (
+            GUARD is not None
+            and bytes_are_safe(html)
+            and reads_as_utf8(html, content_type, GUARD.utf8_valid)
+        ):
+            # Lexbor reads bytes as UTF-8: a UTF-8 page the guard leaves alone goes in as it
+            # came, checked in C, and is decoded only if it must be read again below.
+            text = None
+            tree = LexborHTMLParser(html)
+        else:
+            decoded = decode_html(html, content_type)
+            text = prepare(decoded.text)
+            # Such a page found in Python also goes in as it came, which spares encoding it
+            # back to UTF-8 (a twentieth of the work).
+            plain = text is decoded.text and decoded.encoding == "utf-8"
+            tree = LexborHTMLParser(html if plain and decoded.source != "bom" else text)
     else:
         text = prepare(html)
         tree = LexborHTMLParser(text)
@@ -190,6 +201,8 @@ def _extract(
     if strict and unlikely:
         size = sum(weight(b.text) for b in blocks)
         if size < _RETRY_BELOW and weight(page) > 2 * size + _RETRY_BELOW:
+            if text is None:  # the bytes went to Lexbor unread: valid UTF-8 (checked above)
+                text = html.decode("utf-8") if isinstance(html, bytes) else html
             return _extract(text, url, None, strict=False, now=now)
 
     links: list[Link] = []

@@ -13,6 +13,9 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memchr, memcpy
 
 
+include "_space.pxi"
+
+
 ctypedef fused char_t:
     uint8_t
     uint16_t
@@ -38,9 +41,36 @@ cdef inline bint _is_template(const char_t *s, Py_ssize_t at, Py_ssize_t n) noex
     return True
 
 
-cdef tuple _count(const char_t *s, Py_ssize_t n, Py_ssize_t run):
-    cdef Py_ssize_t i = 0, gt = -1
+cdef inline bint _space(uint32_t c, bint raw) noexcept:
+    """Whether ``str.split`` splits at ``c``; in raw bytes (``raw``) every non-ASCII byte
+    counts as a split, which can only find more words than there are."""
+    return _is_space(c) if not raw or c < 0x80 else True
+
+
+cdef bint _heavy(const char_t *s, Py_ssize_t start, Py_ssize_t end, Py_ssize_t limit,
+                 bint raw) noexcept:
+    """Whether the tag in ``s[start:end]`` has more than ``limit`` ``=`` signs or words: what
+    ``guard._tame_attributes`` strips."""
+    cdef Py_ssize_t k, signs = 0, words = 0
+    cdef bint in_word = False
+    cdef uint32_t c
+    for k in range(start, end):
+        c = s[k]
+        if c == 0x3D:  # =
+            signs += 1
+        if _space(c, raw):
+            in_word = False
+        elif not in_word:
+            in_word = True
+            words += 1
+    return signs > limit or words > limit
+
+
+cdef tuple _count(const char_t *s, Py_ssize_t n, Py_ssize_t limit):
+    cdef Py_ssize_t run = 2 * limit
+    cdef Py_ssize_t i = 0, gt = -1, weighed = -1
     cdef Py_ssize_t opening = 0, closing = 0, templates = 0, long_tags = 0
+    cdef bint heavy = False
     while i < n:
         if s[i] != 0x3C:  # <
             i += 1
@@ -54,26 +84,31 @@ cdef tuple _count(const char_t *s, Py_ssize_t n, Py_ssize_t run):
                     gt = i + 1
                     while gt < n and s[gt] != 0x3E:  # >
                         gt += 1
-                if gt - (i + 2) >= run:
-                    long_tags += 1
-                elif _is_template(s, i + 1, n):
-                    templates += 1
+                if _is_template(s, i + 1, n) and gt - (i + 9) < run:
+                    templates += 1  # (the regex tries this first)
+                elif gt - (i + 2) >= run:
+                    # Long enough to carry ``limit`` attributes. Tags that end at the same
+                    # ">" are tails of the first one: weighing that one answers for all.
+                    if weighed != gt:
+                        weighed, heavy = gt, _heavy(s, i, gt, limit, False)
+                    long_tags += heavy
         i += 1
     return opening - closing, closing, templates, long_tags
 
 
-def count(str text, Py_ssize_t run):
-    """``(opening, closing, templates, long_tags)`` for ``text``: the ``<`` not followed by
-    ``/``, the ``</``, the ``<template`` (any case) and the tags whose name's first letter
-    is followed by at least ``run`` characters before any ``>``."""
+def count(str text, Py_ssize_t limit):
+    """``(opening, closing, templates, heavy)`` for ``text``: the ``<`` not followed by ``/``,
+    the ``</``, the ``<template`` (any case), and the tags long enough to carry ``limit``
+    attributes (``2 * limit`` characters after the name's first letter before any ``>``)
+    that have more than ``limit`` ``=`` signs or words (what the guard strips)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     if kind == 1:
-        return _count(<const uint8_t *> data, n, run)
+        return _count(<const uint8_t *> data, n, limit)
     if kind == 2:
-        return _count(<const uint16_t *> data, n, run)
-    return _count(<const uint32_t *> data, n, run)
+        return _count(<const uint16_t *> data, n, limit)
+    return _count(<const uint32_t *> data, n, limit)
 
 
 # -- raw bytes -------------------------------------------------------------------------------
@@ -86,14 +121,16 @@ cdef inline Py_ssize_t _find(const uint8_t *s, Py_ssize_t start, Py_ssize_t n, i
     return n if hit == NULL else <Py_ssize_t> (<const uint8_t *> hit - s)
 
 
-def count_bytes(const uint8_t[::1] data, Py_ssize_t run):
+def count_bytes(const uint8_t[::1] data, Py_ssize_t limit):
     """``count`` over a page's bytes in an ASCII-compatible encoding, where ``<``, ``/`` and
     ``>`` are never part of another character. It errs the same way: any non-ASCII byte after
     ``<`` may start a tag, and a run is counted in bytes, never fewer than its characters."""
     cdef Py_ssize_t n = data.shape[0]
     cdef const uint8_t *s = &data[0] if n else NULL
-    cdef Py_ssize_t i = 0, gt = -1
+    cdef Py_ssize_t run = 2 * limit
+    cdef Py_ssize_t i = 0, gt = -1, weighed = -1
     cdef Py_ssize_t opening = 0, closing = 0, templates = 0, long_tags = 0
+    cdef bint heavy = False
     cdef uint8_t c
     if n == 0:
         return 0, 0, 0, 0
@@ -109,10 +146,12 @@ def count_bytes(const uint8_t[::1] data, Py_ssize_t run):
             elif c >= 0x80 or (c | 0x20) - 0x61 < 26:
                 if gt <= i:
                     gt = _find(s, i + 1, n, 0x3E)  # >
+                if _is_template(s, i + 1, n):
+                    templates += 1  # every one: a run in bytes may read long where it is not
                 if gt - (i + 2) >= run:
-                    long_tags += 1
-                elif _is_template(s, i + 1, n):
-                    templates += 1
+                    if weighed != gt:
+                        weighed, heavy = gt, _heavy(s, i, gt, limit, True)
+                    long_tags += heavy
         i += 1
     return opening - closing, closing, templates, long_tags
 

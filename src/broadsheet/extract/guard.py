@@ -101,14 +101,24 @@ def prepare(text: str) -> str:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     if GUARD is not None:
-        # One pass in C; it reports a tag that only might be long, which the regex below
-        # then settles, so only a page with nothing to tame is answered here.
-        opening, _, templates, long_tags = GUARD.count(text, 2 * MAX_ATTRIBUTES)
+        # One pass in C, which finds the tags the regex below would tame (and may count more
+        # templates than it, never fewer): a page with none of either is answered here.
+        opening, _, templates, long_tags = GUARD.count(text, MAX_ATTRIBUTES)
         if not long_tags and templates <= MAX_TEMPLATES:
             if opening > MAX_DEPTH and _max_depth(text) > MAX_DEPTH:
                 text = _cut_at_depth(text, MAX_DEPTH)
             return text
     return _prepare(text)
+
+
+def bytes_are_safe(data: bytes) -> bool:
+    """Whether ``prepare`` would leave the page alone, read from its bytes (an ASCII-compatible
+    encoding, where ``<``, ``/`` and ``>`` are never part of another character); False when
+    unsure, and always without the compiled counts."""
+    if GUARD is None or len(data) > MAX_CHARS:  # a character is a byte or more
+        return False
+    opening, _, templates, long_tags = GUARD.count_bytes(data, MAX_ATTRIBUTES)
+    return not long_tags and templates <= MAX_TEMPLATES and opening <= MAX_DEPTH
 
 
 def _prepare(text: str) -> str:
