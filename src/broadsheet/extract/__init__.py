@@ -72,13 +72,19 @@ _RELATED = 0x100
 _UNLIKELY = 0x200
 
 
+_comment_bits = comment_bits.__wrapped__
+_first_flags = names.first_flags.__wrapped__
+
+
 @lru_cache(maxsize=16384)
 def _verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
     """Everything the first pass needs to know about one (tag, class, id), judged once:
     comment bits (``hints.verdict``), a related box, or a container to remove."""
-    bits = comment_bits(tag, cls, ident)
+    # The judges' own caches are passed by: this cache holds the answer, and a page brings a
+    # hundred or so triples never seen before, for which their lookups only add work.
+    bits = _comment_bits(tag, cls, ident)
     if tag in _JUDGED and (cls or ident):
-        flags = names.first_flags(cls, ident)
+        flags = _first_flags(cls, ident)
         if flags & names.RELATED:
             bits |= _RELATED
         if names.is_unlikely(flags) and tag not in content.NEVER_UNLIKELY:

@@ -218,6 +218,11 @@ cdef Weight _text_weight(lxb_dom_node_t *node, bint marks) noexcept:
     if n == 0:
         return w
     while i < n:  # leading whitespace
+        if d[i] < 0x80:  # (ASCII, the usual case: no decoding)
+            if not _is_space(d[i]):
+                break
+            i += 1
+            continue
         size = _length(d[i])
         if i + size > n or not _is_space(_decode(d + i, size)):
             break
@@ -230,6 +235,11 @@ cdef Weight _text_weight(lxb_dom_node_t *node, bint marks) noexcept:
     start = i
     i = n
     while i > start:  # trailing whitespace
+        if d[i - 1] < 0x80:
+            if not _is_space(d[i - 1]):
+                break
+            i -= 1
+            continue
         size = 1
         while size < 4 and i - size > start and (d[i - size] & 0xC0) == 0x80:
             size += 1
