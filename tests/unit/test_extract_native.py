@@ -343,3 +343,17 @@ def test_reads_as_utf8_only_where_decode_html_reads_utf8(
         # an undeclared page goes the fast way whenever it is UTF-8
         with pytest.raises(UnicodeDecodeError):
             body.decode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_WORD_PIECES, " ", "\t", "\xa0", "\u3000"]), max_size=12))
+def test_the_compiled_judge_is_the_python_one(pieces: list[str]) -> None:
+    assert names._TREE is not None, "broadsheet.extract._trie was not built"
+    hint = "".join(pieces)
+    tokens = hint.split()
+    first = rest = 0
+    for token in tokens:
+        first |= names._token_first.__wrapped__(token)
+        rest |= names._token_rest.__wrapped__(token)
+    assert names._TREE.judge(hint, *names._FIRST_JUDGE) == first
+    assert names._TREE.judge(hint, *names._REST_JUDGE) == rest

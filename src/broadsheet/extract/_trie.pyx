@@ -80,6 +80,30 @@ cdef inline long _token_bits(const Table *table, const uint_t *s, Py_ssize_t a, 
     return found
 
 
+cdef long _judge(const Table *table, const uint_t *s, Py_ssize_t n, long wanted, long against,
+                 long cleared, long rail, long embed) noexcept:
+    """``names._judge`` of every token of ``s``, OR-ed: a rail word sets ``against`` and clears
+    ``cleared``; an embed word clears ``against`` unless a rail word is there."""
+    cdef Py_ssize_t i = 0, start
+    cdef long raw, flags, found = 0
+    while i < n:
+        while i < n and _is_space(s[i]):
+            i += 1
+        if i == n:
+            break
+        start = i
+        while i < n and not _is_space(s[i]):
+            i += 1
+        raw = _token_bits(table, s, start, i)
+        flags = raw & wanted
+        if raw & rail:
+            flags = (flags | against) & ~cleared
+        elif flags & against and raw & embed:
+            flags &= ~against
+        found |= flags
+    return found
+
+
 cdef list _tokens(const Table *table, const uint_t *s, Py_ssize_t n):
     cdef list out = []
     cdef Py_ssize_t i = 0, start
@@ -147,6 +171,19 @@ cdef class Trie:
         if kind == 2:
             return _bits(&self.table, <const uint16_t *> data, n)
         return _bits(&self.table, <const uint32_t *> data, n)
+
+    def judge(self, str text, long wanted, long against, long cleared, long rail, long embed):
+        """``names._judge(raw, wanted, against, cleared)`` for every token of ``text``, OR-ed,
+        where ``rail`` and ``embed`` are the bits of the two special patterns (``wanted``
+        must not hold them)."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        if kind == 1:
+            return _judge(&self.table, <const uint8_t *> data, n, wanted, against, cleared, rail, embed)
+        if kind == 2:
+            return _judge(&self.table, <const uint16_t *> data, n, wanted, against, cleared, rail, embed)
+        return _judge(&self.table, <const uint32_t *> data, n, wanted, against, cleared, rail, embed)
 
     def tokens(self, str text):
         """``[bits(START + token + END) for token in text.split()]``, a sentinel inside a token

@@ -225,6 +225,12 @@ def _judge(raw: int, wanted: int, against: int, cleared: int) -> int:
     return flags
 
 
+# ``_judge``'s arguments for the first-pass bits and for the rest, as the compiled tree takes
+# them (the verdict bits wanted, then the two special patterns' bits).
+_FIRST_JUDGE = (_FIRST, UNLIKELY, MAYBE, _RAIL_BIT, _EMBED_BIT)
+_REST_JUDGE = (_VERDICTS & ~_FIRST, BOILERPLATE | NEGATIVE, POSITIVE, _RAIL_BIT, _EMBED_BIT)
+
+
 @lru_cache(maxsize=16384)
 def _token_first(token: str) -> int:
     return _judge(_raw(token), _FIRST, UNLIKELY, MAYBE)
@@ -243,11 +249,8 @@ def token_flags(token: str) -> int:
 def flags_of(node_hint: str) -> int:
     """The union of the verdicts of every token in a hint (see ``dom.hint``)."""
     flags = 0
-    if _TREE is not None:  # every token's words in one call
-        for raw in _TREE.tokens(node_hint):
-            flags |= _judge(raw, _FIRST, UNLIKELY, MAYBE)
-            flags |= _judge(raw, ~_FIRST, BOILERPLATE | NEGATIVE, POSITIVE)
-        return flags
+    if _TREE is not None:  # every token judged in one call
+        return _TREE.judge(node_hint, *_FIRST_JUDGE) | _TREE.judge(node_hint, *_REST_JUDGE)
     for token in node_hint.split():
         flags |= token_flags(token)
     return flags
@@ -279,9 +282,7 @@ def first_flags(cls: str | None, ident: str | None) -> int:
     pass over every named element needs, for a third of the searching."""
     flags = 0
     if _TREE is not None:
-        for raw in _TREE.tokens(_hint(cls, ident)):
-            flags |= _judge(raw, _FIRST, UNLIKELY, MAYBE)
-        return flags
+        return _TREE.judge(_hint(cls, ident), *_FIRST_JUDGE)
     for token in _hint(cls, ident).split():
         flags |= _token_first(token)
     return flags

@@ -82,6 +82,9 @@ class Tree(Protocol):
 
     def bits(self, text: str) -> int: ...
     def tokens(self, text: str) -> list[int]: ...
+    def judge(
+        self, text: str, wanted: int, against: int, cleared: int, rail: int, embed: int
+    ) -> int: ...
 
 
 class TrieModule(Protocol):
