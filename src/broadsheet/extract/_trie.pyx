@@ -31,27 +31,6 @@ cdef struct Table:
     long *values  # node -> OR of the values of the words ending there
 
 
-cdef long _bits(const Table *table, const uint_t *s, Py_ssize_t n) noexcept:
-    cdef long found = 0
-    cdef Py_ssize_t start, i, column
-    cdef int32_t node
-    cdef uint32_t ch
-    for start in range(n):
-        node = 0
-        for i in range(start, n):
-            ch = s[i]
-            if ch >= 128:
-                break
-            column = table.symbol[ch]
-            if column < 0:
-                break
-            node = table.children[node * table.columns + column]
-            if node == 0:
-                break
-            found |= table.values[node]
-    return found
-
-
 cdef inline long _token_bits(const Table *table, const uint_t *s, Py_ssize_t a, Py_ssize_t b) noexcept:
     """``_bits`` of START + ``s[a:b]`` + END, where a sentinel inside the token reads as a
     character no word holds (``names._raw`` replaces it with a space)."""
@@ -80,21 +59,30 @@ cdef inline long _token_bits(const Table *table, const uint_t *s, Py_ssize_t a, 
     return found
 
 
+cdef inline bint _next_token(const uint_t *s, Py_ssize_t n, Py_ssize_t *start,
+                             Py_ssize_t *end) noexcept:
+    """Move ``[start, end)`` to the next token of ``s`` after ``end``, as ``str.split`` cuts
+    them; False past the last."""
+    cdef Py_ssize_t i = end[0]
+    while i < n and _is_space(s[i]):
+        i += 1
+    if i == n:
+        return False
+    start[0] = i
+    while i < n and not _is_space(s[i]):
+        i += 1
+    end[0] = i
+    return True
+
+
 cdef long _judge(const Table *table, const uint_t *s, Py_ssize_t n, long wanted, long against,
                  long cleared, long rail, long embed) noexcept:
     """``names._judge`` of every token of ``s``, OR-ed: a rail word sets ``against`` and clears
     ``cleared``; an embed word clears ``against`` unless a rail word is there."""
-    cdef Py_ssize_t i = 0, start
+    cdef Py_ssize_t start = 0, end = 0
     cdef long raw, flags, found = 0
-    while i < n:
-        while i < n and _is_space(s[i]):
-            i += 1
-        if i == n:
-            break
-        start = i
-        while i < n and not _is_space(s[i]):
-            i += 1
-        raw = _token_bits(table, s, start, i)
+    while _next_token(s, n, &start, &end):
+        raw = _token_bits(table, s, start, end)
         flags = raw & wanted
         if raw & rail:
             flags = (flags | against) & ~cleared
@@ -106,21 +94,15 @@ cdef long _judge(const Table *table, const uint_t *s, Py_ssize_t n, long wanted,
 
 cdef list _tokens(const Table *table, const uint_t *s, Py_ssize_t n):
     cdef list out = []
-    cdef Py_ssize_t i = 0, start
-    while i < n:
-        while i < n and _is_space(s[i]):
-            i += 1
-        if i == n:
-            break
-        start = i
-        while i < n and not _is_space(s[i]):
-            i += 1
-        out.append(_token_bits(table, s, start, i))
+    cdef Py_ssize_t start = 0, end = 0
+    while _next_token(s, n, &start, &end):
+        out.append(_token_bits(table, s, start, end))
     return out
 
 
 cdef class Trie:
-    """``bits(text)``: the OR of the values of every word found anywhere in ``text``."""
+    """The OR of the values of every word found anywhere in a token (``tokens``), or what
+    ``names._judge`` makes of them (``judge``)."""
 
     cdef Table table
 
@@ -161,16 +143,6 @@ cdef class Trie:
     def __dealloc__(self):
         PyMem_Free(self.table.children)
         PyMem_Free(self.table.values)
-
-    def bits(self, str text):
-        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-        cdef int kind = PyUnicode_KIND(text)
-        cdef void *data = PyUnicode_DATA(text)
-        if kind == 1:
-            return _bits(&self.table, <const uint8_t *> data, n)
-        if kind == 2:
-            return _bits(&self.table, <const uint16_t *> data, n)
-        return _bits(&self.table, <const uint32_t *> data, n)
 
     def judge(self, str text, long wanted, long against, long cleared, long rail, long embed):
         """``names._judge(raw, wanted, against, cleared)`` for every token of ``text``, OR-ed,

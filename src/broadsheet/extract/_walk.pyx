@@ -196,6 +196,40 @@ cdef inline unsigned int _decode(const unsigned char *d, size_t n) noexcept:
     return ((d[0] & 0x07) << 18) | ((d[1] & 0x3F) << 12) | ((d[2] & 0x3F) << 6) | (d[3] & 0x3F)
 
 
+cdef inline Py_ssize_t _lead_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """Where the text in ``d[a:b]`` starts once ``str.strip`` whitespace is skipped."""
+    cdef Py_ssize_t size
+    while a < b:
+        if d[a] < 0x80:  # (ASCII, the usual case: no decoding)
+            if not _is_space(d[a]):
+                break
+            a += 1
+            continue
+        size = _length(d[a])
+        if a + size > b or not _is_space(_decode(d + a, size)):
+            break
+        a += size
+    return a
+
+
+cdef inline Py_ssize_t _trail_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """Where the text in ``d[a:b]`` ends once ``str.strip`` whitespace is dropped."""
+    cdef Py_ssize_t size
+    while b > a:
+        if d[b - 1] < 0x80:
+            if not _is_space(d[b - 1]):
+                break
+            b -= 1
+            continue
+        size = 1
+        while size < 4 and b - size > a and (d[b - size] & 0xC0) == 0x80:
+            size += 1
+        if not _is_space(_decode(d + b - size, size)):
+            break
+        b -= size
+    return b
+
+
 # Bytes that may be punctuation: 1 for ", ; ! ?", 2 for the lead byte of "，；！？" (EF BC ..)
 # and of "。、" (E3 80 ..).
 cdef unsigned char _MARKS[256]
@@ -212,41 +246,18 @@ cdef Weight _text_weight(lxb_dom_node_t *node, bint marks) noexcept:
     cdef const unsigned char *d = data.data
     cdef size_t n = data.length if d != NULL else 0
     cdef Weight w = _empty()
-    cdef size_t i = 0, size, start
+    cdef size_t i, start
     cdef unsigned char c
     w.total = n
     if n == 0:
         return w
-    while i < n:  # leading whitespace
-        if d[i] < 0x80:  # (ASCII, the usual case: no decoding)
-            if not _is_space(d[i]):
-                break
-            i += 1
-            continue
-        size = _length(d[i])
-        if i + size > n or not _is_space(_decode(d + i, size)):
-            break
-        i += size
-    w.lead = i
-    if i == n:
+    start = _lead_space(d, 0, n)
+    w.lead = start
+    if start == n:
         w.trail = n
         return w
     w.blank = False
-    start = i
-    i = n
-    while i > start:  # trailing whitespace
-        if d[i - 1] < 0x80:
-            if not _is_space(d[i - 1]):
-                break
-            i -= 1
-            continue
-        size = 1
-        while size < 4 and i - size > start and (d[i - size] & 0xC0) == 0x80:
-            size += 1
-        if not _is_space(_decode(d + i - size, size)):
-            break
-        i -= size
-    w.trail = n - i
+    w.trail = n - _trail_space(d, start, n)
     if not marks:
         return w
     for i in range(start, n):
@@ -654,30 +665,6 @@ def survey_body(LexborNode root, object verdict, frozenset skipped):
 
 
 # -- page text -------------------------------------------------------------------------------
-
-cdef inline Py_ssize_t _lead_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
-    """Where the text in ``d[a:b]`` starts once ``str.strip`` whitespace is skipped."""
-    cdef Py_ssize_t size
-    while a < b:
-        size = _length(d[a])
-        if a + size > b or not _is_space(_decode(d + a, size)):
-            break
-        a += size
-    return a
-
-
-cdef inline Py_ssize_t _trail_space(const unsigned char *d, Py_ssize_t a, Py_ssize_t b) noexcept:
-    """Where the text in ``d[a:b]`` ends once ``str.strip`` whitespace is dropped."""
-    cdef Py_ssize_t size
-    while b > a:
-        size = 1
-        while size < 4 and b - size > a and (d[b - size] & 0xC0) == 0x80:
-            size += 1
-        if not _is_space(_decode(d + b - size, size)):
-            break
-        b -= size
-    return b
-
 
 cdef struct Buffer:
     char *data

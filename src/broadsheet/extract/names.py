@@ -195,10 +195,14 @@ _TREE = TRIE.Trie(_WORDS) if TRIE is not None else None
 def _raw(token: str) -> int:
     """The bits of every pattern that matches ``token``, the two special ones included: one
     prefix tree for all of them, where a search per pattern cost three times as much."""
+    if _TREE is not None:
+        # ``token`` came from ``str.split``: one token, whose anchors the tree reads itself
+        # (a sentinel inside it reads as a break, as the space below does).
+        found = _TREE.tokens(token)
+        return found[0] if found else 0
     if _START in token or _END in token:
         token = token.replace(_START, " ").replace(_END, " ")  # no word holds a space
-    text = f"{_START}{token}{_END}"
-    return _TREE.bits(text) if _TREE is not None else py_bits(text)
+    return py_bits(f"{_START}{token}{_END}")
 
 
 def py_bits(text: str) -> int:

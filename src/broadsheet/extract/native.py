@@ -78,9 +78,8 @@ def _load_guard() -> Guard | None:
 
 
 class Tree(Protocol):
-    """A ``_trie.Trie``: the OR of the values of every word found in ``text``."""
+    """A ``_trie.Trie``: the OR of the values of every word found in each token."""
 
-    def bits(self, text: str) -> int: ...
     def tokens(self, text: str) -> list[int]: ...
     def judge(
         self, text: str, wanted: int, against: int, cleared: int, rail: int, embed: int
