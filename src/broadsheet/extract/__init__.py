@@ -105,7 +105,7 @@ def _survey(
 
 
 def py_named(body: LexborNode) -> list[tuple[LexborNode, int]]:
-    """``_named`` in Python: what the compiled walk must agree with."""
+    """``_survey``'s named elements in Python: what the compiled walk must agree with."""
     found: list[tuple[LexborNode, int]] = []
     last = -1
     for node in body.css("[class], [id]"):

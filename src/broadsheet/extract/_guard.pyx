@@ -66,31 +66,48 @@ cdef bint _heavy(const char_t *s, Py_ssize_t start, Py_ssize_t end, Py_ssize_t l
     return signs > limit or words > limit
 
 
-cdef tuple _count(const char_t *s, Py_ssize_t n, Py_ssize_t limit):
+cdef inline Py_ssize_t _find(const char_t *s, Py_ssize_t start, Py_ssize_t n,
+                             uint32_t wanted) noexcept:
+    """The first ``wanted`` in ``s[start:n]``, or ``n``: ``memchr`` over bytes."""
+    cdef const void *hit
+    if char_t is uint8_t:
+        if start >= n:
+            return n
+        hit = memchr(s + start, wanted, n - start)
+        return n if hit == NULL else <Py_ssize_t> (<const uint8_t *> hit - s)
+    while start < n and s[start] != wanted:
+        start += 1
+    return start
+
+
+cdef tuple _count(const char_t *s, Py_ssize_t n, Py_ssize_t limit, bint raw):
+    """``count`` over characters, or over raw bytes (``raw``: see ``count_bytes``)."""
     cdef Py_ssize_t run = 2 * limit
     cdef Py_ssize_t i = 0, gt = -1, weighed = -1
     cdef Py_ssize_t opening = 0, closing = 0, templates = 0, long_tags = 0
-    cdef bint heavy = False
-    while i < n:
-        if s[i] != 0x3C:  # <
-            i += 1
-            continue
+    cdef bint heavy = False, template
+    cdef uint32_t c
+    while True:
+        i = _find(s, i, n, 0x3C)  # <
+        if i >= n:
+            break
         opening += 1
         if i + 1 < n:
-            if s[i + 1] == 0x2F:  # /
+            c = s[i + 1]
+            if c == 0x2F:  # /
                 closing += 1
-            elif _may_start_tag(s[i + 1]):
+            elif (raw and c >= 0x80) or _may_start_tag(c):
                 if gt <= i:
-                    gt = i + 1
-                    while gt < n and s[gt] != 0x3E:  # >
-                        gt += 1
-                if _is_template(s, i + 1, n) and gt - (i + 9) < run:
-                    templates += 1  # (the regex tries this first)
-                elif gt - (i + 2) >= run:
+                    gt = _find(s, i + 1, n, 0x3E)  # >
+                # The regex tries a template first. In bytes every one counts: a run there
+                # may read long where in characters it is not.
+                template = _is_template(s, i + 1, n) and (raw or gt - (i + 9) < run)
+                templates += template
+                if (raw or not template) and gt - (i + 2) >= run:
                     # Long enough to carry ``limit`` attributes. Tags that end at the same
                     # ">" are tails of the first one: weighing that one answers for all.
                     if weighed != gt:
-                        weighed, heavy = gt, _heavy(s, i, gt, limit, False)
+                        weighed, heavy = gt, _heavy(s, i, gt, limit, raw)
                     long_tags += heavy
         i += 1
     return opening - closing, closing, templates, long_tags
@@ -105,55 +122,22 @@ def count(str text, Py_ssize_t limit):
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     if kind == 1:
-        return _count(<const uint8_t *> data, n, limit)
+        return _count(<const uint8_t *> data, n, limit, False)
     if kind == 2:
-        return _count(<const uint16_t *> data, n, limit)
-    return _count(<const uint32_t *> data, n, limit)
+        return _count(<const uint16_t *> data, n, limit, False)
+    return _count(<const uint32_t *> data, n, limit, False)
 
 
 # -- raw bytes -------------------------------------------------------------------------------
-
-cdef inline Py_ssize_t _find(const uint8_t *s, Py_ssize_t start, Py_ssize_t n, int byte) noexcept:
-    cdef const void *hit
-    if start >= n:
-        return n
-    hit = memchr(s + start, byte, n - start)
-    return n if hit == NULL else <Py_ssize_t> (<const uint8_t *> hit - s)
-
 
 def count_bytes(const uint8_t[::1] data, Py_ssize_t limit):
     """``count`` over a page's bytes in an ASCII-compatible encoding, where ``<``, ``/`` and
     ``>`` are never part of another character. It errs the same way: any non-ASCII byte after
     ``<`` may start a tag, and a run is counted in bytes, never fewer than its characters."""
     cdef Py_ssize_t n = data.shape[0]
-    cdef const uint8_t *s = &data[0] if n else NULL
-    cdef Py_ssize_t run = 2 * limit
-    cdef Py_ssize_t i = 0, gt = -1, weighed = -1
-    cdef Py_ssize_t opening = 0, closing = 0, templates = 0, long_tags = 0
-    cdef bint heavy = False
-    cdef uint8_t c
     if n == 0:
         return 0, 0, 0, 0
-    while True:
-        i = _find(s, i, n, 0x3C)  # <
-        if i >= n:
-            break
-        opening += 1
-        if i + 1 < n:
-            c = s[i + 1]
-            if c == 0x2F:  # /
-                closing += 1
-            elif c >= 0x80 or (c | 0x20) - 0x61 < 26:
-                if gt <= i:
-                    gt = _find(s, i + 1, n, 0x3E)  # >
-                if _is_template(s, i + 1, n):
-                    templates += 1  # every one: a run in bytes may read long where it is not
-                if gt - (i + 2) >= run:
-                    if weighed != gt:
-                        weighed, heavy = gt, _heavy(s, i, gt, limit, True)
-                    long_tags += heavy
-        i += 1
-    return opening - closing, closing, templates, long_tags
+    return _count(&data[0], n, limit, True)
 
 
 def utf8_valid(const uint8_t[::1] data):

@@ -15,7 +15,7 @@ against the selectolax release it runs with (the build pins it) and Lexbor's hea
 that release (``vendor/lexbor``); ``native.py`` loads it only beside that release.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport memcmp, memcpy
 from libc.stdint cimport uintptr_t
@@ -58,10 +58,7 @@ cdef extern from "lexbor/dom/interfaces/attr_const.h":
 
 cdef extern from "lexbor/tag/const.h":
     cdef enum:
-        LXB_TAG__TEXT
         LXB_TAG__LAST_ENTRY
-        LXB_TAG__DOCUMENT
-        LXB_TAG__EM_COMMENT
         LXB_TAG_A
         LXB_TAG_ADDRESS
         LXB_TAG_BASE
@@ -356,16 +353,13 @@ cdef struct Walk:
 
 
 cdef Py_ssize_t _reserve(Walk *walk, lxb_dom_node_t *node) noexcept:
+    """The next slot of ``walk`` for ``node``, or -1 (and ``walk.failed``) without memory."""
     cdef Entry *grown
-    cdef size_t i
     if walk.count == walk.capacity:
-        grown = <Entry *> PyMem_Malloc((walk.capacity * 2 + 256) * sizeof(Entry))
+        grown = <Entry *> PyMem_Realloc(walk.entries, (walk.capacity * 2 + 256) * sizeof(Entry))
         if grown == NULL:
             walk.failed = True
             return -1
-        for i in range(walk.count):
-            grown[i] = walk.entries[i]
-        PyMem_Free(walk.entries)
         walk.entries = grown
         walk.capacity = walk.capacity * 2 + 256
     walk.entries[walk.count].node = node
@@ -513,13 +507,16 @@ def score(LexborNode body, object names_flags, int negative, int positive):
     return list(zip(nodes, scores))
 
 
-cdef inline lxb_dom_node_t *_next(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
-    """The node after ``node`` in document order, within ``top``'s subtree (NULL past it)."""
-    if node.first_child != NULL:
-        return node.first_child
+cdef inline lxb_dom_node_t *_after(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
+    """The node after ``node``'s subtree in document order, within ``top`` (NULL past it)."""
     while node != top and node.next == NULL:
         node = node.parent
     return NULL if node == top else node.next
+
+
+cdef inline lxb_dom_node_t *_next(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
+    """The node after ``node`` in document order, within ``top``'s subtree (NULL past it)."""
+    return node.first_child if node.first_child != NULL else _after(node, top)
 
 
 # -- surveys ---------------------------------------------------------------------------------
@@ -537,13 +534,6 @@ cdef inline bint _is_junk(uintptr_t tag) noexcept:
         or tag == LXB_TAG_CANVAS or tag == LXB_TAG_BUTTON or tag == LXB_TAG_SELECT
         or tag == LXB_TAG_TEXTAREA or tag == LXB_TAG_OBJECT
     )
-
-
-cdef inline lxb_dom_node_t *_after(lxb_dom_node_t *node, lxb_dom_node_t *top) noexcept:
-    """The node after ``node``'s subtree in document order, within ``top`` (NULL past it)."""
-    while node != top and node.next == NULL:
-        node = node.parent
-    return NULL if node == top else node.next
 
 
 cdef inline bint _is_called(lxb_dom_attr_t *attr, const char *name, size_t length) noexcept:

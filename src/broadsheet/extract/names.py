@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable
-from functools import lru_cache, reduce
+from functools import cache, lru_cache, reduce
 
 from selectolax.lexbor import LexborNode
 
@@ -180,15 +180,21 @@ def _word_bits() -> dict[str, int]:
 
 
 _WORDS = _word_bits()
-# What is found at a position is the longest word starting there (the prefix tree is
-# greedy), and so are the words that are prefixes of it: each word's bits include theirs.
-_CLOSURE = {
-    word: _or_all(bits for other, bits in _WORDS.items() if word.startswith(other))
-    for word in _WORDS
-}
-_FIND = re.compile(_trie(list(_WORDS)))
 # The same tree in C, where it was built: a walk from every position finds every word.
 _TREE = TRIE.Trie(_WORDS) if TRIE is not None else None
+
+
+@cache
+def _python_tree() -> tuple[re.Pattern[str], dict[str, int]]:
+    """The prefix tree as a regex, and each word's bits with those of the words that are
+    prefixes of it: what is found at a position is the longest word starting there (the
+    tree is greedy), and the shorter ones are found with it. Built on first use: with the
+    compiled tree it is only the tests' reference."""
+    closure = {
+        word: _or_all(_WORDS.get(word[:end], 0) for end in range(1, len(word) + 1))
+        for word in _WORDS
+    }
+    return re.compile(_trie(list(_WORDS))), closure
 
 
 @lru_cache(maxsize=16384)
@@ -206,13 +212,14 @@ def _raw(token: str) -> int:
 
 
 def py_bits(text: str) -> int:
-    """The union of ``_CLOSURE`` over the longest word at each position of ``text``: what the
-    compiled tree, which walks every word at every position, must agree with."""
+    """The bits of the longest word at each position of ``text`` and of its prefixes: what
+    the compiled tree, which walks every word at every position, must agree with."""
+    find, closure = _python_tree()
     bits = 0
-    search = _FIND.search
+    search = find.search
     found = search(text)
     while found is not None:
-        bits |= _CLOSURE[found.group()]
+        bits |= closure[found.group()]
         found = search(text, found.start() + 1)
     return bits
 

@@ -12,9 +12,10 @@ the same results.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import selectolax
 from selectolax.lexbor import LexborNode
@@ -47,34 +48,12 @@ class Walk(Protocol):
     def lines(self, root: LexborNode) -> str: ...
 
 
-def _load() -> Walk | None:
-    if os.environ.get("BROADSHEET_PURE_PYTHON"):
-        return None
-    if getattr(selectolax, "__version__", None) not in SELECTOLAX_RELEASES:
-        return None  # another node layout: importing the module could misread memory
-    try:
-        from broadsheet.extract import _walk
-    except ImportError:  # not built (no C compiler at install time)
-        return None
-    return _walk
-
-
 class Guard(Protocol):
     """What ``_guard`` offers (its stub, ``_guard.pyi``, says the same)."""
 
     def count(self, text: str, limit: int) -> tuple[int, int, int, int]: ...
     def count_bytes(self, data: bytes, limit: int) -> tuple[int, int, int, int]: ...
     def utf8_valid(self, data: bytes) -> bool: ...
-
-
-def _load_guard() -> Guard | None:
-    if os.environ.get("BROADSHEET_PURE_PYTHON"):
-        return None
-    try:
-        from broadsheet.extract import _guard
-    except ImportError:
-        return None
-    return _guard
 
 
 class Tree(Protocol):
@@ -92,16 +71,22 @@ class TrieModule(Protocol):
     def Trie(self, words: dict[str, int]) -> Tree: ...  # the module's class
 
 
-def _load_trie() -> TrieModule | None:
+def _compiled(name: str) -> Any:
+    """``broadsheet.extract.<name>``, or None where it was not built (no C compiler at install
+    time) or ``BROADSHEET_PURE_PYTHON`` is set. Typed by the protocols above, which say what
+    the modules' stubs say; ``test_extract_native.py`` calls every function through them."""
     if os.environ.get("BROADSHEET_PURE_PYTHON"):
         return None
     try:
-        from broadsheet.extract import _trie
+        return importlib.import_module(f"broadsheet.extract.{name}")
     except ImportError:
         return None
-    return _trie
 
 
-WALK = _load()
-GUARD = _load_guard()
-TRIE = _load_trie()
+# ``_walk`` is imported only beside the selectolax it was built for: with another node layout
+# importing it could misread memory.
+WALK: Walk | None = (
+    _compiled("_walk") if getattr(selectolax, "__version__", None) in SELECTOLAX_RELEASES else None
+)
+GUARD: Guard | None = _compiled("_guard")
+TRIE: TrieModule | None = _compiled("_trie")
