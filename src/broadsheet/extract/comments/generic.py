@@ -99,7 +99,7 @@ def comments(section: LexborNode, ctx: Context) -> list[Comment]:
             text, blocks = comment_blocks(text_node, ctx.base)
         else:
             text, blocks = full, (Block(BlockKind.PARAGRAPH, full),) if full else ()
-        if not text or (EMPTY.search(text) and len(text) < 60):
+        if not text or (len(text) < 60 and EMPTY.search(text)):
             continue
         ident = (item.attributes.get("id") or "").strip() or str(i + 1)
         out.append(
