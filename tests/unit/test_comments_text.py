@@ -10,22 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from broadsheet.encoding import decode_html
 from broadsheet.extract import extract
 from broadsheet.extract.comments import find_comments
-from broadsheet.extract.comments.common import (
-    _COUNT_PATTERNS,
-    _ONE,
-    CLOSED,
-    EMPTY,
-    declared,
-    iso_time,
-    time_in_text,
-)
+from broadsheet.extract.comments.common import declared, iso_time, time_in_text
 from broadsheet.extract.dom import JUNK_TAGS
 from broadsheet.models import BlockKind, CommentState, CommentThread
 
@@ -334,39 +324,3 @@ def test_a_heading_inside_the_article_does_not_make_it_a_comment_section() -> No
     assert article.comments.state == CommentState.UNKNOWN
     assert article.comments.items == ()
     assert article.text.count("这是一篇关于网络评论文化的文章") == 6
-
-
-# Text rich in what the count, empty and closed patterns look for, and in the characters that
-# case-blind matching treats as "i" or "s" although they do not lower-case to them.
-_PIECES = [
-    *"0123456789 ,:：(（【]）", "ı", "İ", "ſ", "K", "\u3000",
-    "评论", "留言", "跟帖", "回复", "参与", "全部", "共", "条", "已有", "沙发", "抢沙发", "关闭",
-    "还没有", "暂无", "已关", "主题已关闭",
-    "COMMENTS", "Comment", "commentſ", "Reſponſe", "RESPONSE", "Replies", "REPLİES", "thought",
-    "Thoughtſ", " on", "all", "One", "No", "yet", "Be the first to", "There are no", "are",
-    "closed", "This", "topic", "TOPİC", "topıc", "was automatically", "is", "İs",
-]  # fmt: skip
-_PATTERNS = (*_COUNT_PATTERNS, _ONE, EMPTY, CLOSED)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
-def test_prefiltered_patterns_find_what_their_regex_finds(text: str) -> None:
-    """The substring tests in front of a pattern only skip texts it cannot match."""
-    for prefiltered in _PATTERNS:
-        expected = prefiltered.pattern.search(text)
-        found = prefiltered.search(text)
-        assert (found and found.span()) == (expected and expected.span()), prefiltered.pattern
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["3 Reſponſes", "12 RESPONSES", "7 REPLİES", "One Reſponſe", "5 thoughtſ on", "ALL 4 COMMENTſ",
-     "This topİc was automatically closed", "Topic İs closed", "COMMENTſ ARE CLOSED",
-     "No commentſ yet", "共3条回复", "已有5人参与"],
-)  # fmt: skip
-def test_prefiltered_patterns_keep_case_blind_matches(text: str) -> None:
-    """Texts that a case-blind pattern matches through "ſ", "İ" or "ı" still match."""
-    matched = [p for p in _PATTERNS if p.pattern.search(text)]
-    assert matched
-    assert all(p.search(text) for p in matched)

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.extract import byline
 from broadsheet.extract.dom import CJK, line, node_text, squash
+from broadsheet.extract.scan import has_any
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "report", "scholarlyarticle",
@@ -394,7 +395,7 @@ def source(page: str) -> str:
 
 def summary(meta: Meta, page: str, title: str = "") -> str:
     """The page's summary: a 简要 / 摘要 line, else the meta or OpenGraph description."""
-    if any(word in page for word in _SUMMARY_WORDS):
+    if has_any(page, _SUMMARY_WORDS):
         m = _SUMMARY.search(page)
         if m:
             return m.group(1).strip()

@@ -33,6 +33,7 @@ from broadsheet.extract.comments.common import CLOSED, EMPTY, Context, contains,
 from broadsheet.extract.comments.hints import Hints, collect
 from broadsheet.extract.comments.merge import merge_threads
 from broadsheet.extract.dom import node_text
+from broadsheet.extract.scan import has_any
 from broadsheet.models import Comment, CommentState, CommentThread
 
 __all__ = ["SCRIPT_PLACEHOLDERS", "Hints", "find_comments", "merge_threads"]
@@ -60,7 +61,7 @@ _HEADING_WORDS_EN = ("comment", "response", "discussion")
 def _mentions_comments(page: str) -> bool:
     """Whether the page text names a comment section anywhere. Substring tests on one
     lower-cased copy: a case-blind regex over a whole page cost three times as much."""
-    if any(word in page for word in _HEADING_WORDS_CJK):
+    if has_any(page, _HEADING_WORDS_CJK):
         return True
     low = page.lower()
     return any(word in low for word in _HEADING_WORDS_EN)

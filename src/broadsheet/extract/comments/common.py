@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from broadsheet.extract.dom import line
 from broadsheet.extract.metadata import _date_in_text, _iso
+from broadsheet.extract.scan import Prefiltered
 from broadsheet.models import CommentThread
 
 
@@ -42,33 +43,8 @@ class Found:
 
 
 # -- declared counts ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Prefiltered:
-    """A pattern searched only in text holding one of the words every match must contain.
-
-    The case-blind patterns below have no literal start, so ``re`` tries them at every
-    character (40 ns a character: a comment section's text took a millisecond); one
-    lower-casing and a few substring tests rule most texts out. ``cjk`` words are looked for
-    as they are, ``latin`` ones in the lower-cased text: they avoid "i" and "s", which
-    case-blind matching also finds in "ı", "İ" and "ſ", whose lower case is not "i" or "s".
-    """
-
-    pattern: re.Pattern[str]
-    cjk: tuple[str, ...]
-    latin: tuple[str, ...]
-
-    def may_match(self, text: str) -> bool:
-        if any(word in text for word in self.cjk):
-            return True
-        if not self.latin:
-            return False
-        low = text.lower()
-        return any(word in low for word in self.latin)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(text) else None
-
-
+# The case-blind patterns have no literal start, so ``re`` tries them at every character (a
+# millisecond on one long comment section): each is searched only where a word it needs is.
 _CJK_COUNTED = ("评论", "留言", "跟帖", "回复", "参与")
 _LATIN_COUNTED = ("comment", "pon", "repl", "thought")  # comment(s), response(s), replies...
 _COUNT_PATTERNS = (
