@@ -35,6 +35,7 @@ from broadsheet.extract.guard import (
     prepare,
 )
 from broadsheet.extract.native import GUARD, WALK
+from broadsheet.sanitize import _NEEDS_CLEANING
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -56,7 +57,9 @@ def _body(html: str) -> LexborNode:
 
 def _agree(body: LexborNode) -> None:
     native = _native()
-    assert native.lines(body) == py_lines(body)
+    text, dirty = native.lines(body)
+    assert text == py_lines(body)
+    assert dirty == bool(_NEEDS_CLEANING.search(text))
     scored = native.score(body, names.names_flags, names.NEGATIVE, names.POSITIVE)
     expected = [(c.node.mem_id, c.score) for c in content.py_score(body).values()]
     assert [(node.mem_id, score) for node, score in scored] == expected
@@ -95,6 +98,22 @@ def _agree_on_document(html: str) -> None:
     assert [n.mem_id for n in landmarks] == [n.mem_id for n in body.css("nav, aside, footer")]
 
 
+# Each side of every range the cleaning regex knows, and neighbours sharing its UTF-8 lead bytes.
+_EDGES = [0x00, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9F,
+          0xA0, 0x61B, 0x61C, 0x61D, 0x200D, 0x200E, 0x200F, 0x2010, 0x2019, 0x2029, 0x202A,
+          0x202E, 0x202F, 0x2065, 0x2066, 0x2069, 0x206A, 0xFEFE, 0xFEFF, 0xFF00, 0xFFF8,
+          0xFFF9, 0xFFFB, 0xFFFC, 0xFFFD]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", _EDGES, ids=hex)
+def test_the_compiled_lines_say_when_cleaning_is_needed(code: int) -> None:
+    # (A character reference reaches the text where the raw character would not: Lexbor
+    # reads a raw carriage return as a newline, but "&#13;" as itself.)
+    for markup in (f"<p>a{chr(code)}b</p><p>{chr(code)}</p>", f"<p>a&#{code};b</p>"):
+        text, dirty = _native().lines(_body(markup))
+        assert dirty == bool(_NEEDS_CLEANING.search(text))
+
+
 def test_the_compiled_scorer_is_what_extraction_uses() -> None:
     assert content.WALK is _native()
 
@@ -129,7 +148,8 @@ _ATTRS = ['class="content"', 'id="comments"', 'class="sidebar post"', 'class="en
 _PIECES = ["word ", "longer words of prose here", ", ", "; ", "!", "?", "。", "，", "、", "；",
            "！", "？", "来源：经济日报", "文字", " ", "\n", "\t", "\u3000", "\xa0", "\u2009",
            "\u200b", "\x1c", "\x85", "\u2028", "\u202f", "&nbsp;", "&#12288;", "é", "😀",
-           "<!-- note -->", "\ufeff"]  # fmt: skip
+           "<!-- note -->", "\ufeff", "\x07", "\x1b[31m", "\r", "\x7f", "\x9b", "\u061c",
+           "\u200e", "\u202e", "\u2066", "\ufffb", "\u2019", "&#13;"]  # fmt: skip
 
 
 @st.composite
@@ -220,6 +240,7 @@ import hashlib, sys
 from pathlib import Path
 from broadsheet.extract import extract
 from broadsheet.extract.native import GUARD, WALK
+from broadsheet.sanitize import _NEEDS_CLEANING
 assert (WALK, GUARD) == (None, None) if sys.argv[2] == "pure" else WALK is not None
 for path in sorted(Path(sys.argv[1]).rglob("*.html")):
     article = extract(path.read_bytes(), "https://example.org/a/b.html")

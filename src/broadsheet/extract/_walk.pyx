@@ -704,9 +704,47 @@ cdef int _collect_lines(lxb_dom_node_t *top, Buffer *out) except -1:
     return 0
 
 
+cdef bint _needs_cleaning(const unsigned char *d, Py_ssize_t n) noexcept:
+    """Whether the UTF-8 in ``d[:n]`` holds a character that ``sanitize.clean_text`` changes
+    (its ``_NEEDS_CLEANING``): C0 controls but tab and newline, carriage return, DEL and C1,
+    the bidi marks, embeddings, overrides and isolates, the BOM and the interlinear
+    annotation marks. Bytes that do not decode are read as the replacement character is,
+    which needs nothing."""
+    cdef Py_ssize_t i
+    cdef unsigned char c, c1, c2
+    for i in range(n):
+        c = d[i]
+        if c < 0x20:
+            if c != 0x09 and c != 0x0A:
+                return True
+        elif c == 0x7F:
+            return True
+        elif c >= 0xC2 and i + 1 < n:
+            c1 = d[i + 1]
+            if c == 0xC2:
+                if 0x80 <= c1 <= 0x9F:  # U+0080-U+009F
+                    return True
+            elif c == 0xD8:
+                if c1 == 0x9C:  # U+061C
+                    return True
+            elif (c == 0xE2 or c == 0xEF) and i + 2 < n:
+                c2 = d[i + 2]
+                if c == 0xE2 and c1 == 0x80 and (c2 == 0x8E or c2 == 0x8F or 0xAA <= c2 <= 0xAE):
+                    return True  # U+200E, U+200F, U+202A-U+202E
+                if c == 0xE2 and c1 == 0x81 and 0xA6 <= c2 <= 0xA9:
+                    return True  # U+2066-U+2069
+                if c == 0xEF and c1 == 0xBB and c2 == 0xBF:
+                    return True  # U+FEFF
+                if c == 0xEF and c1 == 0xBF and 0xB9 <= c2 <= 0xBB:
+                    return True  # U+FFF9-U+FFFB
+    return False
+
+
 def lines(LexborNode root):
-    """The stripped, non-empty lines of every text node under ``root`` in document order,
-    joined by newlines: ``dom.page_text`` before its ``clean_text``."""
+    """``(text, dirty)``: the stripped, non-empty lines of every text node under ``root`` in
+    document order, joined by newlines (``dom.page_text`` before its ``clean_text``), and
+    whether ``clean_text`` would change them (read from the bytes in the same walk's output,
+    which spares the regex a scan of the whole page)."""
     cdef Buffer out
     out.data = NULL
     out.size = 0
@@ -714,7 +752,10 @@ def lines(LexborNode root):
     try:
         _collect_lines(root.node, &out)
         if out.size == 0:
-            return ""
-        return PyUnicode_DecodeUTF8(out.data, out.size, "replace")
+            return "", False
+        return (
+            PyUnicode_DecodeUTF8(out.data, out.size, "replace"),
+            _needs_cleaning(<const unsigned char *> out.data, out.size),
+        )
     finally:
         PyMem_Free(out.data)

@@ -70,7 +70,10 @@ def page_text(node: LexborNode) -> str:
     Lexbor puts the separator between every text node, so a label and its value may sit on
     consecutive lines ("来源：" then "经济日报"); the patterns that read this allow for it.
     """
-    return clean_text(WALK.lines(node) if WALK is not None else py_lines(node))
+    if WALK is None:
+        return clean_text(py_lines(node))
+    text, dirty = WALK.lines(node)  # (the compiled walk says whether cleaning would change it)
+    return clean_text(text) if dirty else text
 
 
 def py_lines(node: LexborNode) -> str:
