@@ -1,4 +1,7 @@
-"""The substring tests in front of slow searches (``extract.scan``) skip only what cannot match.
+"""The shortcuts in front of slow searches find what the searches find.
+
+The substring tests of ``extract.scan`` skip only what cannot match, and the related-list
+heading led by a newline finds the lines the line-anchored pattern finds.
 
 Each prefiltered pattern is held to its bare regex on text made of the words it looks for,
 pieces of them, and the characters that case-blind matching reads as "i" or "s" ("ı", "İ",
@@ -12,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from broadsheet.extract.comments.common import _COUNT_PATTERNS, _ONE, CLOSED, EMPTY
+from broadsheet.extract.links import RELATED_HEADING, heading_lines
 from broadsheet.extract.scan import has_any
 
 _PIECES = [
@@ -51,3 +55,19 @@ def test_prefiltered_patterns_keep_case_blind_matches(text: str) -> None:
 @given(_TEXTS, st.lists(st.sampled_from(_PIECES).filter(bool), max_size=4))
 def test_has_any_is_any_word_in_text(text: str, words: list[str]) -> None:
     assert has_any(text, words) == any(word in text for word in words)
+
+
+_LINE_PIECES = [
+    "\n", "\n\n", " ", "\t", "\u3000", "\r", "\u2028", "\x85", ":", "：", "…", "!", ".", "x",
+    "相关文章", "延伸阅读", "Related", "RELATED posts", "related stories", "You may also like",
+    "See also", "ſee alſo", "Further reading", "More from ", "the Desk", "More news",
+    "Recommended", " for you", "Recommended for you", "word", "a line of prose",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=16).map("".join))
+def test_related_heading_lines_are_what_the_line_anchored_pattern_finds(page: str) -> None:
+    """Led by a newline, the pattern finds the same lines as anchored at each line start."""
+    expected = [m.group().strip() for m in RELATED_HEADING.finditer(page)]
+    assert heading_lines(page) == expected

@@ -23,6 +23,10 @@ RELATED_HEADING = re.compile(
     r"More (?:stories|articles|news)|Recommended(?: for you)?)\s*[.…:：!]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The same lines, each found with the newline before it in "\n" + page: ``re`` tries a pattern
+# that starts with "^" at every character, but one that starts with a newline only where there
+# is one (twice as fast on a page's text).
+_HEADING_LINE = re.compile("\n" + RELATED_HEADING.pattern.removeprefix("^"), RELATED_HEADING.flags)
 _HEADING_SELECTOR = "h2, h3, h4, h5, h6, div, span, strong, b, p, dt, th, td, em, header, legend"
 _HEADING_TAGS = frozenset(_HEADING_SELECTOR.split(", "))
 
@@ -93,15 +97,21 @@ def _container_after(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _heading_nodes(body: LexborNode, page: str) -> list[LexborNode]:
+def heading_lines(page: str) -> list[str]:
+    """The lines of ``page`` that ``RELATED_HEADING`` finds, stripped, in order."""
+    return [m.group().strip() for m in _HEADING_LINE.finditer("\n" + page)]
+
+
+def _heading_nodes(body: LexborNode, lines: list[str]) -> list[LexborNode]:
     """Elements that may hold a related-list heading, found by the heading's text.
 
-    ``page`` has one text node per line, so a heading line is the text of one node, which
-    Lexbor's ``:lexbor-contains`` finds in C; reading the text of every ``div`` and ``span``
-    in Python instead costs more than the rest of this module. Lines Lexbor cannot be asked
-    about (quotes, backslashes), or too many of them for one selector, fall back to that scan.
+    ``lines`` are the page's heading lines (``heading_lines``): the page has one text node
+    per line, so a heading line is the text of one node, which Lexbor's ``:lexbor-contains``
+    finds in C; reading the text of every ``div`` and ``span`` in Python instead costs more
+    than the rest of this module. Lines Lexbor cannot be asked about (quotes, backslashes),
+    or too many of them for one selector, fall back to that scan.
     """
-    phrases = {m.group().strip() for m in RELATED_HEADING.finditer(page)}
+    phrases = set(lines)
     phrases.discard("")
     if len(phrases) > 20 or any('"' in p or "\\" in p or len(p) > 40 for p in phrases):
         return body.css(_HEADING_SELECTOR)
@@ -142,8 +152,9 @@ def find_related(
         for node in named
         if node.attributes.get("role") != "navigation" and _is_link_list(node)
     ]
-    if RELATED_HEADING.search(page):
-        for node in _heading_nodes(body, page):
+    lines = heading_lines(page)
+    if lines:
+        for node in _heading_nodes(body, lines):
             text = node.text(deep=True).strip()
             if len(text) > 40 or not RELATED_HEADING.fullmatch(" ".join(text.split())):
                 continue
