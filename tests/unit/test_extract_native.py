@@ -11,6 +11,7 @@ it.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -24,7 +25,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from broadsheet.encoding import decode_html, reads_as_utf8
-from broadsheet.extract import _NEVER_NAMED, _verdict, content, metadata, names, py_named
+from broadsheet.extract import _JUDGE, _verdict, content, metadata, names, py_named
+from broadsheet.extract.comments import hints
 from broadsheet.extract.dom import JUNK_TAGS, py_lines, weight
 from broadsheet.extract.guard import (
     MAX_ATTRIBUTES,
@@ -89,7 +91,7 @@ def _agree_on_document(html: str) -> None:
     body = tree.body
     if body is None:
         return
-    named, hidden, landmarks = native.survey_body(body, _verdict, _NEVER_NAMED)
+    named, hidden, landmarks = native.survey_body(body, _JUDGE, _verdict)
     assert [(n.mem_id, bits) for n, bits in named] == [
         (n.mem_id, bits) for n, bits in py_named(body)
     ]
@@ -289,6 +291,74 @@ def test_the_compiled_name_tree_reads_every_token_of_a_hint(pieces: list[str]) -
     assert names._TREE is not None, "broadsheet.extract._trie was not built"
     hint = "".join(pieces)
     assert names._TREE.tokens(hint) == [names._raw.__wrapped__(t) for t in hint.split()]
+
+
+# -- the compiled judge of names --------------------------------------------------------------
+
+# Tags the verdict treats apart (judged, never removed, skipped, lists) and a custom one; names
+# made of the comment finder's names, the name words, case, separators, whitespace (an id may
+# hold some), dashes enough for a slug, and characters outside ASCII.
+_NAMED_TAGS = ["div", "section", "ol", "ul", "li", "p", "td", "tr", "table", "article", "main",
+               "aside", "nav", "footer", "header", "form", "span", "a", "img", "time", "dl",
+               "figure", "center", "x-comments", "font", "body"]  # fmt: skip
+_NAME_PIECES = sorted(
+    {*_WORD_PIECES, *hints.CLASS_KINDS, *hints.ID_KINDS}
+    | {"postmessage_", "c_", "pinglun", "PingLun", "COMMENTS", "Comment", "-", "--", " ", "\t",
+       "\x0b", "\x1c", "\xa0", "İ", "K", "ſ", "評論", "1"}
+)  # fmt: skip
+
+
+@st.composite
+def _named_page(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 12))):
+        tag = draw(st.sampled_from(_NAMED_TAGS))
+        attrs = []
+        for attr in ("class", "id"):
+            kind = draw(st.integers(0, 3))
+            if kind == 1:
+                attrs.append(attr)
+            elif kind >= 2:
+                words = draw(
+                    st.lists(
+                        st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=2).map(
+                            "".join
+                        ),
+                        max_size=4,
+                    )
+                )
+                value = draw(st.sampled_from([" ", "  ", "\t", ""])).join(words)
+                attrs.append(f'{attr}="{html.escape(value)}"')
+        parts.append(f"<{tag} {' '.join(attrs)}>x")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_named_page())
+def test_the_compiled_judge_gives_the_python_verdict(page: str) -> None:
+    body = _body(page)
+    named, _, _ = _native().survey_body(body, _JUDGE, _verdict)
+    assert [(n.mem_id, bits) for n, bits in named] == [
+        (n.mem_id, bits) for n, bits in py_named(body)
+    ]
+
+
+def test_the_compiled_judge_finds_each_kind_of_name() -> None:
+    """Every rule of the verdict, met once: so none is judged as nothing by both sides."""
+    page = (
+        '<div id="comments"></div><ol class="Comment-List"></ol><ul class="commentlist"></ul>'
+        '<div class="comment" id="c_x1"></div><div id="postmessage_9"></div>'
+        '<div id="disqus_thread"></div><div class="giscus"></div><p id="xx-pinglun"></p>'
+        '<section class="related-posts"></section><div class="sidebar"></div>'
+        '<footer class="sidebar"></footer><article class="sidebar"></article>'
+        '<div class="评论 comments"></div><x-comments id="comments"></x-comments>'
+        '<div class="comment-list"></div><ul id="comments-are-here-now"></ul>'
+    )
+    body = _body(f"<html><body>{page}</body></html>")
+    named, _, _ = _native().survey_body(body, _JUDGE, _verdict)
+    expected = [(n.mem_id, bits) for n, bits in py_named(body)]
+    assert [(n.mem_id, bits) for n, bits in named] == expected
+    assert len(expected) >= 12
 
 
 # -- bytes: the fast path for UTF-8 pages ----------------------------------------------------

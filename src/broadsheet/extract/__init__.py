@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from broadsheet.encoding import decode_html, reads_as_utf8
 from broadsheet.extract import blocks as block_builder
 from broadsheet.extract import content, metadata, names
-from broadsheet.extract.comments import Hints, find_comments
+from broadsheet.extract.comments import Hints, find_comments, hints
 from broadsheet.extract.comments.hints import verdict as comment_bits
 from broadsheet.extract.dom import JUNK_TAGS, absolute, node_text, page_text, weight
 from broadsheet.extract.guard import bytes_are_safe, prepare
@@ -92,6 +92,18 @@ def _verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
     return bits
 
 
+# ``_verdict`` in C, for the compiled walk (the Python one stays for names that are not ASCII).
+_JUDGE = (
+    WALK.Judge(
+        names._WORDS, names._FIRST_JUDGE, names.RELATED, names.UNLIKELY, names.MAYBE,
+        hints.CLASS_KINDS, hints.ID_KINDS, hints.BITS, _JUDGED, content.NEVER_UNLIKELY,
+        _NEVER_NAMED, _RELATED, _UNLIKELY,
+    )
+    if WALK is not None
+    else None
+)  # fmt: skip
+
+
 def _survey(
     body: LexborNode,
 ) -> tuple[list[tuple[LexborNode, int]], list[LexborNode] | None, list[LexborNode] | None]:
@@ -99,8 +111,8 @@ def _survey(
     order (Lexbor lists an element with both a class and an id twice: it matches both
     selectors); and, from the compiled walk, the candidates ``content.remove_hidden`` and
     ``remove_unlikely`` would otherwise select themselves (None: they do)."""
-    if WALK is not None:
-        return WALK.survey_body(body, _verdict, _NEVER_NAMED)
+    if WALK is not None and _JUDGE is not None:
+        return WALK.survey_body(body, _JUDGE, _verdict)
     return py_named(body), None, None
 
 

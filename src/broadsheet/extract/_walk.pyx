@@ -6,7 +6,9 @@ Scoring a page asks for the text weight (UTF-8 bytes, ends stripped as ``str.str
 of hundreds of elements, their links and their paragraphs. Through selectolax each answer
 builds a Python string of the element's whole text; here one walk over Lexbor's nodes reads
 the byte counts straight from the text nodes. The walk over named elements and the page's
-lines spare a selector pass and hundreds of attribute dictionaries and strings. Every
+lines spare a selector pass and hundreds of attribute dictionaries and strings; the named
+elements are judged in the same walk, from their names' bytes (``Judge``), each distinct
+name once, where asking the Python judges meant three strings and a call per element. Every
 function gives exactly what its Python twin gives: the tests compare them on the fixture
 pages and on random tag soup, and the Python twins run wherever this module was not built.
 
@@ -15,10 +17,10 @@ against the selectolax release it runs with (the build pins it) and Lexbor's hea
 that release (``vendor/lexbor``); ``native.py`` loads it only beside that release.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Realloc
+from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memcmp, memcpy
-from libc.stdint cimport uintptr_t
+from libc.string cimport memcmp, memcpy, memset
+from libc.stdint cimport int16_t, int32_t, uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from selectolax.lexbor cimport (
     LexborHTMLParser,
     LexborNode,
@@ -169,6 +171,7 @@ cdef inline size_t stripped(Weight *w) noexcept:
 
 
 include "_space.pxi"
+include "_table.pxi"
 
 
 cdef inline size_t _length(unsigned char lead) noexcept:
@@ -607,14 +610,321 @@ def survey_document(LexborNode root):
     return heads, junk
 
 
-def survey_body(LexborNode root, object verdict, frozenset skipped):
+# -- judging the names of the body's elements ------------------------------------------------
+
+cdef enum:
+    # What ``Judge`` knows of a tag (``Judge.tag_flags``).
+    TAG_KNOWN = 1
+    TAG_JUDGED = 2  # extract._JUDGED: its names are judged for the cleanup
+    TAG_KEPT = 4  # content.NEVER_UNLIKELY
+    TAG_SKIPPED = 8  # extract._NEVER_NAMED: never looked at
+    TAG_LIST = 16  # ol or ul (a WordPress comment list)
+    NAME_BUFFER = 256  # lower-cased names up to this long are built on the stack
+
+
+cdef struct Word:
+    const unsigned char *data
+    Py_ssize_t length
+    long kinds
+
+
+cdef struct Seen:
+    # One (tag, class, id) judged in this walk: the names are Lexbor's own bytes.
+    uint64_t hash
+    uintptr_t tag
+    const unsigned char *cls
+    Py_ssize_t cls_len  # -1: no class
+    const unsigned char *ident
+    Py_ssize_t id_len
+    long bits
+    bint used
+
+
+cdef inline Py_ssize_t _value_len(lxb_dom_attr_t *attr) noexcept:
+    """The length of what ``_attr`` decodes, or -1 where it gives None."""
+    if attr == NULL or attr.value == NULL or attr.value.data == NULL:
+        return -1
+    return <Py_ssize_t> attr.value.length
+
+
+cdef inline const unsigned char *_value(lxb_dom_attr_t *attr) noexcept:
+    return attr.value.data if _value_len(attr) >= 0 else NULL
+
+
+cdef inline uint64_t _mix(uint64_t h, const unsigned char *d, Py_ssize_t n) noexcept:
+    """``h`` and the bytes ``d[:n]`` hashed together, eight bytes at a time."""
+    cdef uint64_t w
+    while n >= 8:
+        memcpy(&w, d, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        d += 8
+        n -= 8
+    w = 0
+    if n > 0:
+        memcpy(&w, d, n)
+    h = (h ^ w ^ (<uint64_t> n << 56)) * 0x9E3779B97F4A7C15ULL
+    return h ^ (h >> 29)
+
+
+cdef inline bint _ascii(const unsigned char *d, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t i
+    for i in range(n):
+        if d[i] >= 0x80:
+            return False
+    return True
+
+
+cdef inline void _lower(const unsigned char *d, Py_ssize_t n, unsigned char *out) noexcept:
+    """ASCII ``d[:n]`` in lower case (what ``str.lower`` gives for ASCII)."""
+    cdef Py_ssize_t i
+    cdef unsigned char c
+    for i in range(n):
+        c = d[i]
+        out[i] = c + 32 if 0x41 <= c <= 0x5A else c
+
+
+cdef inline bint _holds_word(const unsigned char *d, Py_ssize_t n, const char *word,
+                             Py_ssize_t length) noexcept:
+    """Whether ``word`` occurs in ``d[:n]``."""
+    cdef Py_ssize_t i
+    for i in range(n - length + 1):
+        if memcmp(d + i, word, length) == 0:
+            return True
+    return False
+
+
+cdef inline bint _starts(const unsigned char *d, Py_ssize_t n, const char *word,
+                         Py_ssize_t length) noexcept:
+    return n >= length and memcmp(d, word, length) == 0
+
+
+cdef class Judge:
+    """``extract._verdict`` in C, over the bytes of an element's class and id.
+
+    Built once from what the Python judges read (the name words of ``names``, the comment
+    names of ``hints``, the tags of ``extract`` and ``content``), it applies their rules:
+    ``hints.verdict`` for the comment bits, ``names.first_flags`` for a related box or a
+    container to remove. Names that are not ASCII, and custom tags, go to the Python
+    ``verdict`` instead (``survey_body``), where lower-casing is Unicode's.
+    """
+
+    cdef Table table
+    cdef long wanted, against, cleared, rail, embed
+    cdef long related, unlikely, maybe, related_bit, unlikely_bit
+    cdef long adapter, section, wp_list, placeholder, comment_class
+    cdef Word *class_words
+    cdef Py_ssize_t class_count
+    cdef Word *id_words
+    cdef Py_ssize_t id_count
+    cdef list owned  # the bytes the words point into
+    cdef frozenset judged, kept, skipped
+    cdef unsigned char tags[LXB_TAG__LAST_ENTRY]
+
+    def __cinit__(self):
+        self.table.children = NULL
+        self.table.values = NULL
+        self.class_words = NULL
+        self.id_words = NULL
+
+    def __init__(self, dict words, tuple first, long related, long unlikely, long maybe,
+                 dict class_kinds, dict id_kinds, tuple comment_bits, frozenset judged,
+                 frozenset kept, frozenset skipped, long related_bit, long unlikely_bit):
+        """``words`` and ``first`` as ``names._WORDS`` and ``names._FIRST_JUDGE``;
+        ``related``, ``unlikely`` and ``maybe`` the names bits; ``class_kinds`` and
+        ``id_kinds`` what each class token and id names for the comment finder, and
+        ``comment_bits`` the bits of ``hints`` (adapter, section, WordPress list,
+        placeholder, and the Lobsters "comment" class); ``judged``, ``kept`` and
+        ``skipped`` the tags whose names are judged, never removed, and never looked at;
+        ``related_bit`` and ``unlikely_bit`` the bits the verdict adds."""
+        _build(&self.table, words)
+        self.wanted, self.against, self.cleared, self.rail, self.embed = first
+        self.related, self.unlikely, self.maybe = related, unlikely, maybe
+        self.related_bit, self.unlikely_bit = related_bit, unlikely_bit
+        (self.adapter, self.section, self.wp_list, self.placeholder,
+         self.comment_class) = comment_bits
+        self.owned = []
+        self.class_words = self._words(class_kinds, &self.class_count)
+        self.id_words = self._words(id_kinds, &self.id_count)
+        self.judged, self.kept, self.skipped = judged, kept, skipped
+        memset(self.tags, 0, sizeof(self.tags))
+
+    cdef Word *_words(self, dict kinds, Py_ssize_t *count) except NULL:
+        cdef Word *out = <Word *> PyMem_Calloc(len(kinds) + 1, sizeof(Word))
+        cdef bytes data
+        cdef Py_ssize_t i = 0
+        if out == NULL:
+            raise MemoryError
+        for name, bits in kinds.items():
+            data = name.encode("ascii")
+            self.owned.append(data)
+            out[i].data = <const unsigned char *> data
+            out[i].length = len(data)
+            out[i].kinds = bits
+            i += 1
+        count[0] = i
+        return out
+
+    def __dealloc__(self):
+        _free(&self.table)
+        PyMem_Free(self.class_words)
+        PyMem_Free(self.id_words)
+
+    cdef unsigned char tag_flags(self, uintptr_t tag, str name) noexcept:
+        """What the judges know of a Lexbor tag (``name``: its name, or None if known)."""
+        cdef unsigned char flags
+        if tag < LXB_TAG__LAST_ENTRY and self.tags[tag]:
+            return self.tags[tag]
+        flags = TAG_KNOWN
+        if name in self.judged:
+            flags |= TAG_JUDGED
+        if name in self.kept:
+            flags |= TAG_KEPT
+        if name in self.skipped:
+            flags |= TAG_SKIPPED
+        if name == "ol" or name == "ul":
+            flags |= TAG_LIST
+        if tag < LXB_TAG__LAST_ENTRY:
+            self.tags[tag] = flags
+        return flags
+
+    cdef long _kinds(self, const Word *words, Py_ssize_t count, const unsigned char *d,
+                     Py_ssize_t n) noexcept:
+        cdef Py_ssize_t i
+        for i in range(count):
+            if words[i].length == n and memcmp(words[i].data, d, n) == 0:
+                return words[i].kinds
+        return 0
+
+    cdef long bits(self, unsigned char tag_flags, const unsigned char *cls, Py_ssize_t cls_len,
+                   const unsigned char *ident, Py_ssize_t id_len) noexcept:
+        """The verdict for ASCII names already lower-cased (a length of -1: no attribute)."""
+        cdef long bits = 0, class_kinds = 0, id_kinds = 0, flags = 0
+        cdef Py_ssize_t start = 0, end = 0, i, dashes = 0
+        cdef Py_ssize_t n_cls = cls_len if cls_len > 0 else 0
+        cdef Py_ssize_t n_id = id_len if id_len > 0 else 0
+        # hints.verdict
+        while _next_token(<const uint8_t *> cls, n_cls, &start, &end):
+            class_kinds |= self._kinds(self.class_words, self.class_count, cls + start, end - start)
+        id_kinds = self._kinds(self.id_words, self.id_count, ident, n_id)
+        if class_kinds & self.adapter or _starts(ident, n_id, b"postmessage_", 12):
+            bits |= self.adapter
+        elif class_kinds & self.comment_class and _starts(ident, n_id, b"c_", 2):
+            bits |= self.adapter
+        if (
+            id_kinds & self.section or class_kinds & self.section
+            or _holds_word(ident, n_id, b"pinglun", 7) or _holds_word(cls, n_cls, b"pinglun", 7)
+        ):
+            bits |= self.section
+        if tag_flags & TAG_LIST and class_kinds & self.wp_list:
+            bits |= self.wp_list
+        if id_kinds & self.placeholder or class_kinds & self.placeholder:
+            bits |= self.placeholder
+        # names.first_flags, on "class id" (an id of four dashes or more is a slug: left out)
+        if tag_flags & TAG_JUDGED and (n_cls or n_id):
+            flags = _judge(&self.table, <const uint8_t *> cls, n_cls, self.wanted,
+                           self.against, self.cleared, self.rail, self.embed)
+            for i in range(n_id):
+                dashes += ident[i] == 0x2D
+            if dashes < 4:
+                flags |= _judge(&self.table, <const uint8_t *> ident, n_id, self.wanted,
+                                self.against, self.cleared, self.rail, self.embed)
+            if flags & self.related:
+                bits |= self.related_bit
+            if flags & self.unlikely and not flags & self.maybe and not tag_flags & TAG_KEPT:
+                bits |= self.unlikely_bit
+        return bits
+
+    cdef long names(self, unsigned char tag_flags, lxb_dom_attr_t *cls, lxb_dom_attr_t *ident,
+                    bint *done) except? -1:
+        """``bits`` for an element's class and id attributes; ``done`` False where they are
+        not ASCII (the caller asks Python)."""
+        cdef Py_ssize_t cls_len = _value_len(cls), id_len = _value_len(ident)
+        cdef Py_ssize_t n_cls = cls_len if cls_len > 0 else 0
+        cdef Py_ssize_t n_id = id_len if id_len > 0 else 0
+        cdef unsigned char stack[NAME_BUFFER]
+        cdef unsigned char *low = stack
+        cdef long bits
+        if not _ascii(_value(cls), n_cls) or not _ascii(_value(ident), n_id):
+            done[0] = False
+            return 0
+        done[0] = True
+        if n_cls + n_id > NAME_BUFFER:
+            low = <unsigned char *> PyMem_Malloc(n_cls + n_id)
+            if low == NULL:
+                raise MemoryError
+        _lower(_value(cls), n_cls, low)
+        _lower(_value(ident), n_id, low + n_cls)
+        bits = self.bits(tag_flags, low, cls_len, low + n_cls, id_len)
+        if low != stack:
+            PyMem_Free(low)
+        return bits
+
+
+cdef class _SeenTable:
+    """The (tag, class, id) judged in one walk, found again by their bytes: a page repeats
+    its names three times over on average."""
+
+    cdef Seen *slots
+    cdef Py_ssize_t capacity, count
+
+    def __cinit__(self):
+        self.capacity = 512
+        self.count = 0
+        self.slots = <Seen *> PyMem_Calloc(self.capacity, sizeof(Seen))
+        if self.slots == NULL:
+            raise MemoryError
+
+    def __dealloc__(self):
+        PyMem_Free(self.slots)
+
+    cdef Seen *find(self, uint64_t h, uintptr_t tag, const unsigned char *cls, Py_ssize_t cls_len,
+                    const unsigned char *ident, Py_ssize_t id_len) noexcept:
+        """The slot of these names, or the free one where they go (``used`` False)."""
+        cdef size_t at = <size_t> h & <size_t> (self.capacity - 1)
+        cdef Seen *slot
+        while True:
+            slot = &self.slots[at]
+            if not slot.used:
+                return slot
+            if (
+                slot.hash == h and slot.tag == tag and slot.cls_len == cls_len
+                and slot.id_len == id_len
+                and (cls_len <= 0 or memcmp(slot.cls, cls, cls_len) == 0)
+                and (id_len <= 0 or memcmp(slot.ident, ident, id_len) == 0)
+            ):
+                return slot
+            at = (at + 1) & <size_t> (self.capacity - 1)
+
+    cdef int grow(self) except -1:
+        """Twice the room, every slot moved (kept at most half full)."""
+        cdef Seen *old = self.slots
+        cdef Py_ssize_t old_capacity = self.capacity, i
+        cdef Seen *slot
+        self.slots = <Seen *> PyMem_Calloc(old_capacity * 2, sizeof(Seen))
+        if self.slots == NULL:
+            self.slots = old
+            raise MemoryError
+        self.capacity = old_capacity * 2
+        for i in range(old_capacity):
+            if old[i].used:
+                slot = self.find(old[i].hash, old[i].tag, old[i].cls, old[i].cls_len,
+                                 old[i].ident, old[i].id_len)
+                slot[0] = old[i]
+        PyMem_Free(old)
+        return 0
+
+
+def survey_body(LexborNode root, Judge judge, object verdict):
     """One walk over the body: ``(named, hidden, landmarks)``, each in document order.
 
-    ``named``: ``[(node, bits)]`` for the elements that carry a class or an id, are not
-    ``skipped`` tags, and get non-zero ``verdict(tag, cls, ident)`` (what
-    ``root.css("[class], [id]")`` and a verdict per node would give, each node once).
-    ``hidden``: the elements ``content.remove_hidden`` selects (a ``hidden`` attribute, or
-    "none" or "hidden" in the style). ``landmarks``: the ``nav``, ``aside`` and ``footer``.
+    ``named``: ``[(node, bits)]`` for the elements that carry a class or an id, whose tag
+    the ``judge`` does not skip, and whose verdict is not zero: ``judge``'s for ASCII names
+    of Lexbor's own tags, ``verdict(tag, cls, ident)`` for the others (what
+    ``root.css("[class], [id]")`` and ``extract._verdict`` per node would give, each node
+    once). ``hidden``: the elements ``content.remove_hidden`` selects (a ``hidden``
+    attribute, or "none" or "hidden" in the style). ``landmarks``: the ``nav``, ``aside``
+    and ``footer``.
     """
     cdef LexborHTMLParser parser = root.parser
     cdef list named = [], hidden = [], landmarks = []
@@ -625,18 +935,58 @@ def survey_body(LexborNode root, object verdict, frozenset skipped):
     cdef element_t *element
     cdef lxb_dom_attr_t *attr
     cdef uintptr_t tag
-    cdef object name, bits
+    cdef object name
+    cdef long bits
+    cdef unsigned char flags
+    cdef bint done
+    cdef _SeenTable seen = _SeenTable()
+    cdef Seen *slot
+    cdef uint64_t h
+    cdef Py_ssize_t cls_len, id_len
     while node != NULL:
         if node.type == ELEMENT:
             element = <element_t *> node
             tag = node.local_name
             if element.attr_class != NULL or element.attr_id != NULL:
-                names = _TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom
-                name = names.get(tag)
-                if name is None:
-                    name = names[tag] = LexborNode.new(node, parser).tag
-                if name not in skipped:
-                    bits = verdict(name, _attr(element.attr_class), _attr(element.attr_id))
+                flags = judge.tags[tag] if tag < LXB_TAG__LAST_ENTRY else 0
+                name = None
+                if not flags:
+                    names = _TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom
+                    name = names.get(tag)
+                    if name is None:
+                        name = names[tag] = LexborNode.new(node, parser).tag
+                    flags = judge.tag_flags(tag, name)
+                if not flags & TAG_SKIPPED:
+                    cls_len = _value_len(element.attr_class)
+                    id_len = _value_len(element.attr_id)
+                    h = (<uint64_t> tag << 40) ^ (<uint64_t> (cls_len + 1) << 20) ^ <uint64_t> (id_len + 1)
+                    if cls_len > 0:
+                        h = _mix(h, _value(element.attr_class), cls_len)
+                    if id_len > 0:
+                        h = _mix(h, _value(element.attr_id), id_len)
+                    slot = seen.find(h, tag, _value(element.attr_class), cls_len,
+                                     _value(element.attr_id), id_len)
+                    if slot.used:
+                        bits = slot.bits
+                    else:
+                        done = False
+                        if tag < LXB_TAG__LAST_ENTRY:
+                            bits = judge.names(flags, element.attr_class, element.attr_id, &done)
+                        if not done:
+                            if name is None:
+                                name = (_TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom)[tag]
+                            bits = verdict(name, _attr(element.attr_class), _attr(element.attr_id))
+                        slot.used = True
+                        slot.hash = h
+                        slot.tag = tag
+                        slot.cls = _value(element.attr_class)
+                        slot.cls_len = cls_len
+                        slot.ident = _value(element.attr_id)
+                        slot.id_len = id_len
+                        slot.bits = bits
+                        seen.count += 1
+                        if seen.count * 2 > seen.capacity:
+                            seen.grow()
                     if bits:
                         named.append((LexborNode.new(node, parser), bits))
             attr = element.first_attr

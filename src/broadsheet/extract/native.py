@@ -28,6 +28,10 @@ SELECTOLAX_RELEASES = frozenset({"1.0.2"})
 class Walk(Protocol):
     """What ``_walk`` offers (its stub, ``_walk.pyi``, says the same)."""
 
+    # The module's class, ``extract._verdict`` in C; its stub, ``_walk.pyi``, gives the
+    # arguments (one ``Judge`` is built, in ``extract``).
+    Judge: Callable[..., object]
+
     def text_weight(self, node: LexborNode, strip: bool = True) -> int: ...
     def link_density(self, node: LexborNode) -> float: ...
     def paragraph_mass(self, node: LexborNode) -> int: ...
@@ -42,8 +46,8 @@ class Walk(Protocol):
     def survey_body(
         self,
         root: LexborNode,
+        judge: object,
         verdict: Callable[[str | None, str | None, str | None], int],
-        skipped: frozenset[str],
     ) -> tuple[list[tuple[LexborNode, int]], list[LexborNode], list[LexborNode]]: ...
     def lines(self, root: LexborNode) -> tuple[str, bool]: ...
 

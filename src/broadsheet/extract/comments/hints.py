@@ -50,6 +50,29 @@ _ADAPTER_CLASSES = frozenset(
 _ANY_CLASS = _ADAPTER_CLASSES | _SECTION_CLASSES | _WP_CLASSES | _PLACEHOLDER_CLASSES | {"comment"}
 _ANY_ID = _SECTION_IDS | _PLACEHOLDER_IDS
 
+COMMENT_CLASS = 16  # not a verdict bit: the class token "comment", which Lobsters' test reads
+
+
+def _kinds(*groups: tuple[frozenset[str], int]) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for names, bit in groups:
+        for name in names:
+            kinds[name] = kinds.get(name, 0) | bit
+    return kinds
+
+
+# What each class token and id the tests look for names, for the compiled judge
+# (``extract._walk.Judge``), which applies ``verdict``'s rules to them.
+CLASS_KINDS = _kinds(
+    (_ADAPTER_CLASSES, ADAPTER),
+    (_SECTION_CLASSES, SECTION),
+    (_WP_CLASSES, WP_LIST),
+    (_PLACEHOLDER_CLASSES, PLACEHOLDER),
+    (frozenset({"comment"}), COMMENT_CLASS),
+)
+ID_KINDS = _kinds((_SECTION_IDS, SECTION), (_PLACEHOLDER_IDS, PLACEHOLDER))
+BITS = (ADAPTER, SECTION, WP_LIST, PLACEHOLDER, COMMENT_CLASS)
+
 
 @lru_cache(maxsize=16384)
 def verdict(tag: str | None, cls: str | None, ident: str | None) -> int:
