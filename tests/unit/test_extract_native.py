@@ -38,6 +38,7 @@ from broadsheet.extract.guard import (
 )
 from broadsheet.extract.native import GUARD, WALK
 from broadsheet.sanitize import _NEEDS_CLEANING
+from support.soup import tag_soup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -154,26 +155,15 @@ _PIECES = ["word ", "longer words of prose here", ", ", "; ", "!", "?", "。", "
            "\u200e", "\u202e", "\u2066", "\ufffb", "\u2019", "&#13;"]  # fmt: skip
 
 
-@st.composite
-def _soup(draw: st.DrawFn) -> str:
-    parts: list[str] = []
-    for _ in range(draw(st.integers(0, 50))):
-        kind = draw(st.integers(0, 4))
-        tag = draw(st.sampled_from(_TAGS))
-        if kind == 0:
-            attrs = " ".join(draw(st.lists(st.sampled_from(_ATTRS), max_size=2)))
-            parts.append(f"<{tag} {attrs}>")
-        elif kind == 1:
-            parts.append(f"</{tag}>")
-        elif kind == 2:
-            parts.append(draw(st.text(max_size=8)))
-        else:
-            parts.append("".join(draw(st.lists(st.sampled_from(_PIECES), max_size=12))))
-    return "".join(parts)
+# Random text, or a run of the pieces (twice as likely).
+_SOUP_TEXT = st.one_of(
+    st.text(max_size=8), *[st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)] * 2
+)
+_SOUP = tag_soup(_TAGS, _ATTRS, _SOUP_TEXT, parts=50, attributes=2)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_soup())
+@given(_SOUP)
 def test_compiled_weights_and_scores_match_python_on_tag_soup(html: str) -> None:
     _agree(_body(f"<html><body>{html}</body></html>"))
     _agree_on_document(f"<html><head>{html[: len(html) // 3]}</head><body>{html}</body></html>")
@@ -242,7 +232,6 @@ import hashlib, sys
 from pathlib import Path
 from broadsheet.extract import extract
 from broadsheet.extract.native import GUARD, WALK
-from broadsheet.sanitize import _NEEDS_CLEANING
 assert (WALK, GUARD) == (None, None) if sys.argv[2] == "pure" else WALK is not None
 for path in sorted(Path(sys.argv[1]).rglob("*.html")):
     article = extract(path.read_bytes(), "https://example.org/a/b.html")

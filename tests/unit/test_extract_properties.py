@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from broadsheet.extract import extract
 from broadsheet.extract.guard import MAX_DEPTH, prepare
 from broadsheet.models import Article
+from support.soup import tag_soup
 
 _TAGS = ["div", "p", "a", "b", "em", "table", "tr", "td", "ul", "li", "br", "img", "script",
          "style", "template", "h1", "h2", "pre", "code", "blockquote", "article", "span", "font",
@@ -25,20 +26,7 @@ _PIECES = [*"ab 。，来源：评论(0)相关文章\n\t<>&;#[]/=\"'", "\x1b", "
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
-@st.composite
-def tag_soup(draw: st.DrawFn) -> str:
-    parts: list[str] = []
-    for _ in range(draw(st.integers(0, 60))):
-        kind = draw(st.integers(0, 3))
-        tag = draw(st.sampled_from(_TAGS))
-        if kind == 0:
-            attrs = " ".join(draw(st.lists(st.sampled_from(_ATTRS), max_size=3)))
-            parts.append(f"<{tag} {attrs}>")
-        elif kind == 1:
-            parts.append(f"</{tag}>")
-        else:
-            parts.append(draw(_TEXT))
-    return "".join(parts)
+_SOUP = tag_soup(_TAGS, _ATTRS, _TEXT, parts=60, attributes=3)
 
 
 @settings(max_examples=150, deadline=None)
@@ -50,7 +38,7 @@ def test_never_raises_on_arbitrary_bytes(data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(tag_soup(), st.sampled_from([None, "http://example.org/a/b", "not a url", "ftp://x/"]))
+@given(_SOUP, st.sampled_from([None, "http://example.org/a/b", "not a url", "ftp://x/"]))
 def test_never_raises_on_tag_soup_and_is_deterministic(html: str, url: str | None) -> None:
     first = extract(html, url)
     assert isinstance(first, Article)
@@ -65,7 +53,7 @@ def test_never_raises_on_tag_soup_and_is_deterministic(html: str, url: str | Non
 
 
 @settings(max_examples=100, deadline=None)
-@given(tag_soup())
+@given(_SOUP)
 def test_bytes_and_text_input_agree_on_utf8(html: str) -> None:
     assert extract(html.encode("utf-8"), content_type="text/html; charset=utf-8") == extract(html)
 

@@ -111,7 +111,7 @@ def _survey(
     order (Lexbor lists an element with both a class and an id twice: it matches both
     selectors); and, from the compiled walk, the candidates ``content.remove_hidden`` and
     ``remove_unlikely`` would otherwise select themselves (None: they do)."""
-    if WALK is not None and _JUDGE is not None:
+    if WALK is not None:  # (and so _JUDGE)
         return WALK.survey_body(body, _JUDGE, _verdict)
     return py_named(body), None, None
 

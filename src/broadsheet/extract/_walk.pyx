@@ -444,10 +444,21 @@ cdef inline bint _stops(lxb_dom_node_t *node) noexcept:
     return node == NULL or node.type != ELEMENT or node.local_name == LXB_TAG_HTML
 
 
-cdef object _attr(lxb_dom_attr_t *attr):
+cdef inline Py_ssize_t _value_len(lxb_dom_attr_t *attr) noexcept:
+    """The length of what ``_attr`` decodes, or -1 where it gives None."""
     if attr == NULL or attr.value == NULL or attr.value.data == NULL:
-        return None
-    return attr.value.data[:attr.value.length].decode("utf-8", "replace")
+        return -1
+    return <Py_ssize_t> attr.value.length
+
+
+cdef inline const unsigned char *_value(lxb_dom_attr_t *attr) noexcept:
+    return attr.value.data if _value_len(attr) >= 0 else NULL
+
+
+cdef object _attr(lxb_dom_attr_t *attr):
+    """The attribute's value as selectolax gives it (None where there is none)."""
+    cdef Py_ssize_t n = _value_len(attr)
+    return None if n < 0 else attr.value.data[:n].decode("utf-8", "replace")
 
 
 def score(LexborNode body, object names_flags, int negative, int positive):
@@ -638,17 +649,6 @@ cdef struct Seen:
     Py_ssize_t id_len
     long bits
     bint used
-
-
-cdef inline Py_ssize_t _value_len(lxb_dom_attr_t *attr) noexcept:
-    """The length of what ``_attr`` decodes, or -1 where it gives None."""
-    if attr == NULL or attr.value == NULL or attr.value.data == NULL:
-        return -1
-    return <Py_ssize_t> attr.value.length
-
-
-cdef inline const unsigned char *_value(lxb_dom_attr_t *attr) noexcept:
-    return attr.value.data if _value_len(attr) >= 0 else NULL
 
 
 cdef inline uint64_t _mix(uint64_t h, const unsigned char *d, Py_ssize_t n) noexcept:
@@ -896,6 +896,23 @@ cdef class _SeenTable:
                 return slot
             at = (at + 1) & <size_t> (self.capacity - 1)
 
+    cdef int keep(self, Seen *slot, uint64_t h, uintptr_t tag, const unsigned char *cls,
+                  Py_ssize_t cls_len, const unsigned char *ident, Py_ssize_t id_len,
+                  long bits) except -1:
+        """Fill the free ``slot`` that ``find`` gave for these names."""
+        slot.used = True
+        slot.hash = h
+        slot.tag = tag
+        slot.cls = cls
+        slot.cls_len = cls_len
+        slot.ident = ident
+        slot.id_len = id_len
+        slot.bits = bits
+        self.count += 1
+        if self.count * 2 > self.capacity:
+            self.grow()
+        return 0
+
     cdef int grow(self) except -1:
         """Twice the room, every slot moved (kept at most half full)."""
         cdef Seen *old = self.slots
@@ -913,6 +930,34 @@ cdef class _SeenTable:
                 slot[0] = old[i]
         PyMem_Free(old)
         return 0
+
+
+cdef long _named_bits(Judge judge, _SeenTable seen, object verdict, uintptr_t tag,
+                      unsigned char flags, object name, element_t *element) except? -1:
+    """The verdict on an element's names: found again in ``seen``, else from ``judge``, else
+    (names that are not ASCII, custom tags) from ``verdict``, and kept in ``seen``."""
+    cdef lxb_dom_attr_t *cls = element.attr_class
+    cdef lxb_dom_attr_t *ident = element.attr_id
+    cdef Py_ssize_t cls_len = _value_len(cls), id_len = _value_len(ident)
+    cdef uint64_t h = (<uint64_t> tag << 40) ^ (<uint64_t> (cls_len + 1) << 20) ^ <uint64_t> (id_len + 1)
+    cdef Seen *slot
+    cdef long bits = 0
+    cdef bint done = False
+    if cls_len > 0:
+        h = _mix(h, _value(cls), cls_len)
+    if id_len > 0:
+        h = _mix(h, _value(ident), id_len)
+    slot = seen.find(h, tag, _value(cls), cls_len, _value(ident), id_len)
+    if slot.used:
+        return slot.bits
+    if tag < LXB_TAG__LAST_ENTRY:
+        bits = judge.names(flags, cls, ident, &done)
+    if not done:
+        if name is None:  # (a tag of Lexbor's own, named when the judge first met it)
+            name = _TAG_NAMES[tag]
+        bits = verdict(name, _attr(cls), _attr(ident))
+    seen.keep(slot, h, tag, _value(cls), cls_len, _value(ident), id_len, bits)
+    return bits
 
 
 def survey_body(LexborNode root, Judge judge, object verdict):
@@ -938,11 +983,7 @@ def survey_body(LexborNode root, Judge judge, object verdict):
     cdef object name
     cdef long bits
     cdef unsigned char flags
-    cdef bint done
     cdef _SeenTable seen = _SeenTable()
-    cdef Seen *slot
-    cdef uint64_t h
-    cdef Py_ssize_t cls_len, id_len
     while node != NULL:
         if node.type == ELEMENT:
             element = <element_t *> node
@@ -957,36 +998,7 @@ def survey_body(LexborNode root, Judge judge, object verdict):
                         name = names[tag] = LexborNode.new(node, parser).tag
                     flags = judge.tag_flags(tag, name)
                 if not flags & TAG_SKIPPED:
-                    cls_len = _value_len(element.attr_class)
-                    id_len = _value_len(element.attr_id)
-                    h = (<uint64_t> tag << 40) ^ (<uint64_t> (cls_len + 1) << 20) ^ <uint64_t> (id_len + 1)
-                    if cls_len > 0:
-                        h = _mix(h, _value(element.attr_class), cls_len)
-                    if id_len > 0:
-                        h = _mix(h, _value(element.attr_id), id_len)
-                    slot = seen.find(h, tag, _value(element.attr_class), cls_len,
-                                     _value(element.attr_id), id_len)
-                    if slot.used:
-                        bits = slot.bits
-                    else:
-                        done = False
-                        if tag < LXB_TAG__LAST_ENTRY:
-                            bits = judge.names(flags, element.attr_class, element.attr_id, &done)
-                        if not done:
-                            if name is None:
-                                name = (_TAG_NAMES if tag < LXB_TAG__LAST_ENTRY else custom)[tag]
-                            bits = verdict(name, _attr(element.attr_class), _attr(element.attr_id))
-                        slot.used = True
-                        slot.hash = h
-                        slot.tag = tag
-                        slot.cls = _value(element.attr_class)
-                        slot.cls_len = cls_len
-                        slot.ident = _value(element.attr_id)
-                        slot.id_len = id_len
-                        slot.bits = bits
-                        seen.count += 1
-                        if seen.count * 2 > seen.capacity:
-                            seen.grow()
+                    bits = _named_bits(judge, seen, verdict, tag, flags, name, element)
                     if bits:
                         named.append((LexborNode.new(node, parser), bits))
             attr = element.first_attr

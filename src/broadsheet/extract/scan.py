@@ -34,13 +34,16 @@ class Prefiltered:
     cjk: tuple[str, ...]
     latin: tuple[str, ...]
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, low: str | None = None) -> bool:
+        """Whether ``text`` holds a word of the pattern (``low``: ``text.lower()``, when the
+        caller tries several patterns on one text and lower-cases it once)."""
         if has_any(text, self.cjk):
             return True
         if not self.latin:
             return False
-        low = text.lower()
+        if low is None:
+            low = text.lower()
         return any(word in low for word in self.latin)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(text) else None
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text, low) else None

@@ -98,11 +98,12 @@ CLOSED = Prefiltered(
 
 def declared(text: str) -> int | None:
     """The comment count a page states ("全部评论(3)", "共12条评论", "4 Comments")."""
+    low = text.lower()  # once, for every pattern's prefilter
     for pattern in _COUNT_PATTERNS:
-        m = pattern.search(text)
+        m = pattern.search(text, low)
         if m:
             return int(m.group(1).replace(",", ""))
-    if _ONE.search(text):
+    if _ONE.search(text, low):
         return 1
     return None
 
